@@ -64,12 +64,8 @@ int ttt_vdev_probe(const char *devargs, uint16_t *port_out)
     return rc < 0 ? rc : 0;
 }
 
-int ttt_dev_remove(uint16_t port)
+int ttt_vdev_remove(const char *name)
 {
-    char name[RTE_ETH_NAME_MAX_LEN];
-    int rc = rte_eth_dev_get_name_by_port(port, name);
-    if (rc < 0)
-        return rc;
     return rte_eal_hotplug_remove("vdev", name);
 }
 

@@ -69,7 +69,7 @@ int ttt_eal_init(int argc, char **argv);
 int ttt_eal_cleanup(void);
 const char *ttt_strerror(int errnum);
 int ttt_vdev_probe(const char *devargs, uint16_t *port_out);
-int ttt_dev_remove(uint16_t port);
+int ttt_vdev_remove(const char *name); /* by device name: a closed port has no id */
 
 /* ---- ports -------------------------------------------------------------- */
 uint16_t ttt_port_count(void);

@@ -91,9 +91,19 @@ public static unsafe class Eal
         }
     }
 
-    /// <summary>Removes a hot-plugged virtual device (after its port is closed).</summary>
-    public static void RemoveVirtualDevice(ushort port) =>
-        DpdkError.Check(NativeMethods.ttt_dev_remove(port), $"removing the device of port {port} failed");
+    /// <summary>Removes a hot-plugged virtual device by name (e.g. "net_pcap1"), after its port is closed.</summary>
+    public static void RemoveVirtualDevice(string name)
+    {
+        byte* text = Utf8(name);
+        try
+        {
+            DpdkError.Check(NativeMethods.ttt_vdev_remove(text), $"removing virtual device \"{name}\" failed");
+        }
+        finally
+        {
+            NativeMemory.Free(text);
+        }
+    }
 
     /// <summary>Port id of the device called <paramref name="name"/> (e.g. "net_pcap0").</summary>
     public static ushort PortByName(string name)

@@ -18,7 +18,7 @@ internal static unsafe partial class NativeMethods
     [DllImport(Lib)] internal static extern int ttt_eal_cleanup();
     [DllImport(Lib)] internal static extern byte* ttt_strerror(int errnum);
     [DllImport(Lib)] internal static extern int ttt_vdev_probe(byte* devargs, ushort* portOut);
-    [DllImport(Lib)] internal static extern int ttt_dev_remove(ushort port);
+    [DllImport(Lib)] internal static extern int ttt_vdev_remove(byte* name);
     [DllImport(Lib)] internal static extern byte* ttt_dpdk_version();
 
     // ---- ports (cold) ----
