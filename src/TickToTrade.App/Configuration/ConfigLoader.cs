@@ -43,7 +43,11 @@ public static class ConfigLoader
         }
         catch (FormatException e)
         {
-            throw new ConfigException($"configuration \"{path ?? "embedded default"}\" is not valid JSON: {e.Message}");
+            throw new ConfigException($"configuration \"{path ?? "embedded default"}\": {e.Message}");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ConfigException($"configuration \"{path ?? "embedded default"}\" is not valid JSON: {e.InnerException?.Message ?? e.Message}");
         }
         finally
         {

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using TickToTrade.Bench.Measure;
+using TickToTrade.Bench.Suites;
+using TickToTrade.PacketIO.Dpdk;
+
+namespace TickToTrade.Bench;
+
+/// <summary><c>ttt-bench</c>: the project's performance numbers, measured in one run each.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var pcap = new Option<string>("--pcap")
+        {
+            Description = "Capture net_pcap replays (drained before timing).",
+            DefaultValueFactory = _ => "tests/fixtures/itch50/Multiple.Packets.pcap",
+        };
+        var port = new Command("port", "Cost of an empty rx_burst poll and a 1-frame tx_burst through the DPDK shim.") { pcap };
+        port.SetAction(p => Guard(() => RunPort(p.GetValue(pcap)!)));
+        var memport = new Command("memport", "Throughput and allocations of the in-memory port pair.");
+        memport.SetAction(_ => Guard(RunMemoryPort));
+        var all = new Command("all", "Every suite.") { pcap };
+        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!)));
+        var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")
+        {
+            port, memport, all,
+        };
+        return root.Parse(args).Invoke();
+    }
+
+    private static int RunPort(string pcap)
+    {
+        try
+        {
+            IReadOnlyList<OpCost> costs = PortSuite.Run(pcap, Console.Error);
+            foreach (OpCost c in costs)
+                Console.WriteLine(c);
+            double tx = costs.Single(c => c.Name.StartsWith("alloc 1 + tx_burst", StringComparison.Ordinal)).Median
+                        - costs.Single(c => c.Name.StartsWith("alloc 1 + free", StringComparison.Ordinal)).Median;
+            Console.WriteLine($"{"=> tx_burst of 1 frame (difference)",-34} median {tx,8:F1} ns/op");
+            return 0;
+        }
+        finally
+        {
+            Eal.Cleanup();
+        }
+    }
+
+    private static int RunMemoryPort()
+    {
+        Console.WriteLine(MemoryPortSuite.Run());
+        return 0;
+    }
+
+    private static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is DpdkException or IOException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"ttt-bench: error: {e.Message}");
+            return 2;
+        }
+    }
+}

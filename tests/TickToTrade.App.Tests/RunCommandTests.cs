@@ -1,0 +1,71 @@
+using System.Text.Json;
+using TickToTrade.App.Tests.Support;
+
+namespace TickToTrade.App.Tests;
+
+/// <summary>`ttt run`, the main job, through the real AOT binary and DPDK's net_pcap PMD.</summary>
+public sealed class RunCommandTests
+{
+    [Fact]
+    public void EmbeddedDefault_ReplaysTheRealCapture_AndCountsTwoFrames()
+    {
+        TttProcess.Result r = TttProcess.Run("run");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using JsonDocument json = JsonDocument.Parse(r.Stdout.Trim());
+        JsonElement root = json.RootElement;
+        Assert.Equal("tests/fixtures/itch50/Multiple.Packets.pcap", root.GetProperty("input").GetString());
+        Assert.Equal("net_pcap", root.GetProperty("driver").GetString());
+        Assert.Equal(2, root.GetProperty("frames").GetInt64());
+        Assert.Equal(87 + 1518, root.GetProperty("bytes").GetInt64());
+        Assert.Equal(0, root.GetProperty("loop_allocated_bytes").GetInt64());
+        Assert.Equal(0, root.GetProperty("loop_gen0_collections").GetInt32());
+        Assert.True(root.GetProperty("counters").GetProperty("rx_empty_polls").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void PcapOverride_CountsEveryFrameOfAnotherCapture()
+    {
+        TttProcess.Result r = TttProcess.Run("run", "--pcap", "tests/fixtures/itch50/OrderDeleteMessage.pcap");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using JsonDocument json = JsonDocument.Parse(r.Stdout.Trim());
+        Assert.Equal(1, json.RootElement.GetProperty("frames").GetInt64());
+    }
+
+    [Fact]
+    public void MissingCapture_IsOneClearErrorLine_NotAStackTrace()
+    {
+        TttProcess.Result r = TttProcess.Run("run", "--pcap", "no/such/file.pcap");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("ttt: error: the capture to replay, \"no/such/file.pcap\", does not exist", r.Stderr);
+        Assert.DoesNotContain("   at ", r.Stderr);
+        Assert.Equal("", r.Stdout);
+    }
+
+    [Fact]
+    public void ConfigWithUnknownKey_IsRejectedByName()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ttt-bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "Eal": { "Args": "--no-pci", "MempolSize": 100 } }""");
+        try
+        {
+            TttProcess.Result r = TttProcess.Run("run", "--config", path);
+            Assert.Equal(2, r.ExitCode);
+            Assert.StartsWith("ttt: error: ", r.Stderr);
+            Assert.Contains("MempolSize", r.Stderr);
+            Assert.DoesNotContain("   at ", r.Stderr);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void BadEalArguments_ReportDpdksReason()
+    {
+        TttProcess.Result r = TttProcess.Run("run", "--eal", "--no-pci --no-such-eal-flag");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("ttt: error: EAL initialisation with", r.Stderr);
+        Assert.Contains("Invalid argument", r.Stderr);
+    }
+}
