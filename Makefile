@@ -37,8 +37,13 @@ run: build hugepages
 # Every test; the plain closing line "N passed, N failed" lands in $(RESULTS)/summary.txt.
 test: build
 	@rm -rf $(RESULTS) && mkdir -p $(RESULTS)
-	@set -o pipefail; rc=0; \
-	  $(DOTNET) test TickToTrade.sln -c Release --nologo --logger "trx" --results-directory $(RESULTS) || rc=$$?; \
+	@rc=0; \
+	  $(DOTNET) build TickToTrade.sln -c Release --nologo -v q || rc=$$?; \
+	  for proj in tests/*/*.Tests.csproj; do \
+	    name=$$(basename $$proj .csproj); \
+	    $(DOTNET) test $$proj -c Release --no-build --nologo --logger "trx;LogFileName=$$name.trx" \
+	      --logger "console;verbosity=normal" --results-directory $(RESULTS) || rc=1; \
+	  done; \
 	  scripts/test-summary.sh $(RESULTS) | tee $(RESULTS)/summary.txt; \
 	  exit $$rc
 
