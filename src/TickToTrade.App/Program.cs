@@ -13,6 +13,7 @@ public static class Program
         {
             RunCommand.Create(),
             PortsCommand.Create(),
+            InspectCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -19,7 +19,7 @@ public static class CliGuard
         {
             return body();
         }
-        catch (Exception e) when (e is ConfigException or DpdkException or IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ConfigException or DpdkException or IOException or InvalidDataException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             Console.Error.WriteLine($"ttt: error: {e.Message}");
             return UserError;

@@ -1,0 +1,15 @@
+using System.Runtime.CompilerServices;
+using TickToTrade.MarketData.Itch;
+
+namespace TickToTrade.MarketData.Sequencing;
+
+/// <summary>Adapts an <see cref="IItchHandler"/> to the sequencer: each in-order message is dispatched by type.</summary>
+public struct ItchSink<THandler> : IMoldMessageSink where THandler : struct, IItchHandler
+{
+    public THandler Handler;
+
+    public ItchSink(THandler handler) => Handler = handler;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message) => ItchDispatcher.Dispatch(message, ref Handler);
+}

@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+using TickToTrade.MarketData.Feed;
+using TickToTrade.MarketData.Itch;
+using TickToTrade.MarketData.MoldUdp64;
+
+namespace TickToTrade.MarketData.Sequencing;
+
+/// <summary>
+/// Puts one MoldUDP64 session's messages in order, exactly once, whichever line
+/// (A, B, or a retransmission) a packet came from: the first copy of each
+/// sequence number wins (A/B arbitration), older copies are counted and dropped.
+/// A gap makes the feed <see cref="FeedState.Stale"/>, asks the re-request server
+/// for the missing range, keeps later packets aside, and replays them once the
+/// gap is filled; then the feed is live again.
+/// The clock is the caller's: <c>now</c> is passed in, so tests are deterministic.
+/// </summary>
+public sealed class MoldSequencer : IDisposable
+{
+    private readonly SequencerOptions _options;
+    private readonly PendingPackets _pending;
+    private readonly FeedEventLog _events;
+    private bool _haveSession;
+    private ulong _gapOpenedAt;
+    private ulong _lastRequestAt;
+    private bool _alarmed;
+
+    public MoldSequencer(SequencerOptions? options = null, FeedEventLog? events = null)
+    {
+        _options = options ?? new SequencerOptions();
+        _pending = new PendingPackets(_options.PendingSlots, _options.MaxPacketBytes);
+        _events = events ?? new FeedEventLog();
+        NextSequence = _options.StartSequence;
+    }
+
+    /// <summary>The session being followed (the first one seen).</summary>
+    public MoldSession Session { get; private set; }
+
+    /// <summary>Sequence number of the next message to apply (0 before the first packet when joining late).</summary>
+    public ulong NextSequence { get; private set; }
+
+    /// <summary>One past the highest sequence number any packet has announced.</summary>
+    public ulong HighestSeen { get; private set; }
+
+    public FeedState State { get; private set; }
+
+    public FeedEventLog Events => _events;
+
+    /// <summary>
+    /// Takes one MoldUDP64 packet (a UDP payload). In-order messages go to
+    /// <paramref name="sink"/>; everything else is counted in <paramref name="c"/>.
+    /// </summary>
+    public void Process<TSink, TRequester>(ReadOnlySpan<byte> udpPayload, ulong now, ref FeedCounters c, ref TSink sink, ref TRequester requester)
+        where TSink : struct, IMoldMessageSink
+        where TRequester : struct, IRetransmitRequester
+    {
+        if (!MoldPacket.TryCreate(udpPayload, out MoldPacket packet))
+        {
+            c.MoldTruncated++;
+            return;
+        }
+        MoldSession session = packet.Session;
+        if (!_haveSession)
+        {
+            Session = session;
+            _haveSession = true;
+        }
+        else if (session != Session)
+        {
+            c.ForeignSession++;
+            return;
+        }
+        c.Packets++;
+        ulong first = packet.SequenceNumber;
+        if (NextSequence == 0)
+            NextSequence = first; // joining late: start where the feed is
+
+        if (packet.IsHeartbeat || packet.IsEndOfSession)
+        {
+            if (packet.IsHeartbeat)
+                c.Heartbeats++;
+            else
+                c.EndOfSession++;
+            // Both carry the next sequence number the server will send ("Heartbeats", "End of Session").
+            if (first > NextSequence)
+                OnGap(first, now, ref c, ref requester);
+            return;
+        }
+
+        int count = packet.MessageCount;
+        c.Messages += count;
+        ulong end = first + (ulong)count;
+        if (end <= NextSequence)
+        {
+            c.DuplicatePackets++;
+            c.DuplicateMessages += count;
+            return;
+        }
+        if (first > NextSequence)
+        {
+            if (_options.RecoverGaps)
+            {
+                // Keep it for after the gap, and ask for what is missing before it.
+                if (_pending.TryStore(first, count, packet.Blocks))
+                    c.PendingStored++;
+                else
+                    c.PendingDropped++;
+                if (end > HighestSeen)
+                    HighestSeen = end;
+                OnGap(first, now, ref c, ref requester);
+                return;
+            }
+            OnGap(first, now, ref c, ref requester); // counted and skipped
+        }
+
+        Apply(first, count, packet.Blocks, ref c, ref sink);
+        if (end > HighestSeen)
+            HighestSeen = end;
+        if (State == FeedState.Stale)
+        {
+            DrainPending(ref c, ref sink);
+            if (NextSequence >= HighestSeen && _pending.Stored == 0)
+                Recover(now, ref c);
+        }
+    }
+
+    /// <summary>Timers: re-sends an unanswered request and raises the recovery alarm. Call every loop turn or so.</summary>
+    public void Poll<TRequester>(ulong now, ref FeedCounters c, ref TRequester requester)
+        where TRequester : struct, IRetransmitRequester
+    {
+        if (State != FeedState.Stale)
+            return;
+        if (now - _lastRequestAt >= _options.RetryAfter)
+            SendRequest(now, ref c, ref requester);
+        if (!_alarmed && now - _gapOpenedAt >= _options.AlarmAfter)
+        {
+            _alarmed = true;
+            c.UnrecoveredAlarms++;
+            _events.Record(new FeedEvent(FeedEventKind.RecoveryAlarm, NextSequence, now - _gapOpenedAt, now));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Apply<TSink>(ulong first, int count, ReadOnlySpan<byte> blocks, ref FeedCounters c, ref TSink sink)
+        where TSink : struct, IMoldMessageSink
+    {
+        var reader = new MoldMessageReader(blocks, count);
+        ulong sequence = first;
+        while (reader.TryRead(out ReadOnlySpan<byte> message))
+        {
+            if (sequence < NextSequence)
+            {
+                c.DuplicateMessages++; // the front of a packet that overlaps what we already have
+            }
+            else
+            {
+                ItchStatus status = sink.OnMessage(sequence, message);
+                if (status != ItchStatus.Ok)
+                    CountBad(status, ref c);
+                c.AppliedMessages++;
+                NextSequence = sequence + 1;
+            }
+            sequence++;
+        }
+        if (reader.Malformed)
+            c.MalformedPackets++; // the rest is missing: the next packet shows it as a gap
+    }
+
+    private void DrainPending<TSink>(ref FeedCounters c, ref TSink sink) where TSink : struct, IMoldMessageSink
+    {
+        while (_pending.TryTakeCovering(NextSequence, out ulong first, out int count, out ReadOnlySpan<byte> blocks))
+            Apply(first, count, blocks, ref c, ref sink);
+    }
+
+    private void OnGap<TRequester>(ulong seenFirst, ulong now, ref FeedCounters c, ref TRequester requester)
+        where TRequester : struct, IRetransmitRequester
+    {
+        if (seenFirst > HighestSeen)
+            HighestSeen = seenFirst;
+        if (!_options.RecoverGaps)
+        {
+            CountGap(seenFirst, now);
+            c.Gaps++;
+            c.GapMessages += (long)(seenFirst - NextSequence);
+            NextSequence = seenFirst;
+            return;
+        }
+        if (State == FeedState.Live)
+        {
+            State = FeedState.Stale;
+            _gapOpenedAt = now;
+            _alarmed = false;
+            c.Gaps++;
+            c.GapMessages += (long)(seenFirst - NextSequence);
+            CountGap(seenFirst, now);
+            SendRequest(now, ref c, ref requester);
+        }
+    }
+
+    private void CountGap(ulong seenFirst, ulong now) =>
+        _events.Record(new FeedEvent(FeedEventKind.GapDetected, NextSequence, seenFirst - NextSequence, now));
+
+    private void SendRequest<TRequester>(ulong now, ref FeedCounters c, ref TRequester requester)
+        where TRequester : struct, IRetransmitRequester
+    {
+        // Ask for what is missing up to the first packet we hold, or up to the highest announced.
+        ulong until = Math.Min(_pending.LowestAbove(NextSequence), HighestSeen);
+        if (until <= NextSequence)
+            until = HighestSeen;
+        ushort count = (ushort)Math.Min(until - NextSequence, ushort.MaxValue - 1);
+        _lastRequestAt = now;
+        if (count == 0)
+            return;
+        c.RetransmitRequests++;
+        requester.Request(Session, NextSequence, count);
+        _events.Record(new FeedEvent(FeedEventKind.RetransmitRequested, NextSequence, count, now));
+    }
+
+    private void Recover(ulong now, ref FeedCounters c)
+    {
+        State = FeedState.Live;
+        c.Recoveries++;
+        _events.Record(new FeedEvent(FeedEventKind.GapRecovered, NextSequence, now - _gapOpenedAt, now));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CountBad(ItchStatus status, ref FeedCounters c)
+    {
+        switch (status)
+        {
+            case ItchStatus.Empty: c.ItchEmpty++; break;
+            case ItchStatus.UnknownType: c.ItchUnknownType++; break;
+            default: c.ItchWrongLength++; break;
+        }
+    }
+
+    public void Dispose() => _pending.Dispose();
+}
