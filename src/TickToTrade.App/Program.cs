@@ -14,6 +14,7 @@ public static class Program
             RunCommand.Create(),
             PortsCommand.Create(),
             InspectCommand.Create(),
+            GenCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

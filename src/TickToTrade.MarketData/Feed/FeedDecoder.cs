@@ -28,7 +28,7 @@ public static class FeedDecoder
         if (eth.EtherType != EtherType.Ipv4)
             return Count(ref c.NotIpv4);
 
-        s = Ipv4Packet.TryCreate(eth.Payload, out Ipv4Packet ip);
+        s = Ipv4Packet.TryCreate(eth.Payload, out Ipv4Packet ip, filter.VerifyChecksums);
         if (s != WireStatus.Ok)
         {
             return s switch
@@ -47,7 +47,7 @@ public static class FeedDecoder
         if (s != WireStatus.Ok)
             return Count(ref s == WireStatus.Truncated ? ref c.UdpTruncated : ref c.UdpBadLength);
         Ipv4Address source = ip.Source, destination = ip.Destination;
-        if (!udp.ChecksumValid(source, destination))
+        if (filter.VerifyChecksums && !udp.ChecksumValid(source, destination))
             return Count(ref c.UdpBadChecksum);
         if (!filter.Accepts(source, destination, udp.DestinationPort, udp.Payload))
             return Count(ref c.FilteredOut);

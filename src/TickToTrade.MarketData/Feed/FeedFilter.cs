@@ -20,8 +20,9 @@ public sealed class FeedFilter
     private readonly FeedEndpoint[] _endpoints;
     private readonly byte[] _pattern;
 
-    public FeedFilter(IReadOnlyList<FeedEndpoint>? endpoints = null, Ipv4Address? source = null, int patternOffset = 0, byte[]? pattern = null)
+    public FeedFilter(IReadOnlyList<FeedEndpoint>? endpoints = null, Ipv4Address? source = null, int patternOffset = 0, byte[]? pattern = null, bool verifyChecksums = true)
     {
+        VerifyChecksums = verifyChecksums;
         endpoints ??= [];
         pattern ??= [];
         if (endpoints.Count > MaxEndpoints)
@@ -39,6 +40,12 @@ public sealed class FeedFilter
     public static FeedFilter Any { get; } = new();
 
     public IReadOnlyList<FeedEndpoint> Endpoints => _endpoints;
+
+    /// <summary>
+    /// Verify IPv4 header and UDP checksums (default). Off for a NIC that verifies
+    /// them in hardware, or for anonymised captures whose checksums were zeroed.
+    /// </summary>
+    public bool VerifyChecksums { get; }
     public Ipv4Address? Source { get; }
     public int PatternOffset { get; }
     public ReadOnlySpan<byte> Pattern => _pattern;

@@ -47,8 +47,12 @@ public readonly ref struct Ipv4Packet
     public ReadOnlySpan<byte> Options => _b[Field.MinHeader..HeaderLength];
     public ReadOnlySpan<byte> Payload => _b[HeaderLength..];
 
+    /// <summary>
+    /// Validates <paramref name="buffer"/>. <paramref name="verifyChecksum"/> false skips only the
+    /// header checksum: for a NIC that already verified it, or for anonymised captures that zero it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static WireStatus TryCreate(ReadOnlySpan<byte> buffer, out Ipv4Packet packet)
+    public static WireStatus TryCreate(ReadOnlySpan<byte> buffer, out Ipv4Packet packet, bool verifyChecksum = true)
     {
         packet = default;
         if (buffer.Length < Field.MinHeader)
@@ -64,7 +68,7 @@ public readonly ref struct Ipv4Packet
             return WireStatus.BadHeaderLength;
         if (total > buffer.Length)
             return WireStatus.Truncated;
-        if (InternetChecksum.Compute(buffer[..ihl]) != 0) // RFC 1071: a valid header sums to 0xFFFF, complement 0
+        if (verifyChecksum && InternetChecksum.Compute(buffer[..ihl]) != 0) // RFC 1071: a valid header sums to 0xFFFF, complement 0
             return WireStatus.BadChecksum;
         ushort flags = BigEndian.U16(buffer, Field.FlagsFragment);
         if ((flags & (MoreFragments | OffsetMask)) != 0) // RFC 791 §3.2: MF or a non-zero offset is a fragment

@@ -1,0 +1,283 @@
+using TickToTrade.MarketData.Itch;
+using TickToTrade.MarketData.Itch.Reprs;
+
+namespace TickToTrade.MarketData.Generation;
+
+/// <summary>
+/// Writes a deterministic, realistic TotalView-ITCH 5.0 day: system events
+/// (O S Q ... M E C), a stock directory entry and a trading action per symbol,
+/// then order flow. The flow keeps a valid book: every reference is to a live
+/// order and no execution or cancel exceeds its open size. About 95% of the
+/// orders that end are cancelled (deleted or replaced); prices sit within a few
+/// ticks of the touch; sizes are heavy-tailed; activity follows a power law
+/// across symbols; messages come in bursts. It streams: memory holds only live orders.
+/// </summary>
+public sealed class FeedGenerator
+{
+    // Event mix once a symbol has live orders. Adds balance removals, so the book stays bounded.
+    private const double PAdd = 0.445, PDelete = 0.42, PCancel = 0.03, PReplace = 0.05, PExecute = 0.035, PExecuteWithPrice = 0.005;
+    private const double PWithMpid = 0.10;
+    private const int MaxLivePerSymbol = 4096;
+    private const uint Tick = 100; // one cent in Price (4) units
+    private const ulong Second = 1_000_000_000;
+    private static readonly ulong OpenAt = 9 * 3600 * Second + 30 * 60 * Second;
+    private static readonly ulong CloseAt = 16 * 3600 * Second;
+
+    private readonly GeneratorOptions _options;
+    private readonly IMessageWriter _writer;
+    private readonly SymbolUniverse _universe;
+    private readonly List<LiveOrder>[] _live;
+    private readonly long[] _byType = new long[256];
+    private readonly byte[] _buffer = new byte[64];
+    private Xoshiro256 _rng;
+    private ulong _now;
+    private ulong _nextReference = 1;
+    private ulong _nextMatch = 1;
+    private long _added, _deleted, _replaced, _filled;
+
+    private FeedGenerator(GeneratorOptions options, IMessageWriter writer)
+    {
+        options.Validate();
+        _options = options;
+        _writer = writer;
+        _rng = new Xoshiro256(options.Seed);
+        _universe = new SymbolUniverse(options.Symbols, ref _rng);
+        _live = new List<LiveOrder>[options.Symbols];
+        for (int i = 0; i < _live.Length; i++)
+            _live[i] = [];
+    }
+
+    /// <summary>Generates the whole day into <paramref name="writer"/> and finishes it.</summary>
+    public static GeneratorSummary Run(GeneratorOptions options, IMessageWriter writer)
+    {
+        var g = new FeedGenerator(options, writer);
+        g.Preamble();
+        g.OrderFlow(options.Messages - options.PreambleMessages - GeneratorOptions.ClosingMessages);
+        g.Closing();
+        writer.Finish();
+        var byType = new List<(char, long)>();
+        foreach (byte t in ItchMessageLengths.Types)
+        {
+            if (g._byType[t] != 0)
+                byType.Add(((char)t, g._byType[t]));
+        }
+        long live = 0;
+        foreach (List<LiveOrder> l in g._live)
+            live += l.Count;
+        return new GeneratorSummary(g._byType.Sum(), byType, g._added, g._deleted, g._replaced, g._filled, live);
+    }
+
+    private void Preamble()
+    {
+        _now = 3 * 3600 * Second;
+        SystemEvent((byte)'O', true); // §1.1 Start of Messages
+        _now = 4 * 3600 * Second;
+        SystemEvent((byte)'S', true); // Start of System hours
+        for (int i = 0; i < _universe.Count; i++)
+        {
+            _now += 1000;
+            Emit(new StockDirectoryRepr(Locate(i), 0, _now, _universe.Names[i], (byte)"QGS"[i % 3], (byte)'N', 100, (byte)'N',
+                (byte)'C', new Alpha2(0x5A20), (byte)'P', (byte)'N', (byte)'N', (byte)'2', (byte)'N', 0, (byte)'N'), i == 0);
+        }
+        for (int i = 0; i < _universe.Count; i++)
+        {
+            _now += 1000;
+            Emit(new StockTradingActionRepr(Locate(i), 0, _now, _universe.Names[i], (byte)'T', (byte)' ', Alpha4.FromString("")), i == 0);
+        }
+        _now = OpenAt;
+        SystemEvent((byte)'Q', true); // Start of Market hours
+    }
+
+    private void Closing()
+    {
+        _now = Math.Max(_now + 1000, CloseAt);
+        SystemEvent((byte)'M', true); // End of Market hours
+        _now = Math.Max(_now + 1000, 20 * 3600 * Second);
+        SystemEvent((byte)'E', true); // End of System hours
+        _now += 5 * 60 * Second;
+        SystemEvent((byte)'C', true); // End of Messages
+    }
+
+    private void OrderFlow(long count)
+    {
+        // Bursts: ~6 messages a few hundred ns apart, bursts spread over the trading day.
+        const double meanBurst = 6;
+        double meanGap = count == 0 ? 0 : (CloseAt - OpenAt) / (count / meanBurst);
+        int burstLeft = 0;
+        for (long n = 0; n < count; n++)
+        {
+            bool startsBurst = burstLeft == 0;
+            if (startsBurst)
+            {
+                burstLeft = 1 + _rng.Geometric(1 / meanBurst, 64);
+                _now += 1000 + (ulong)_rng.Exponential(meanGap);
+            }
+            else
+            {
+                _now += 50 + _rng.Next(500);
+            }
+            burstLeft--;
+            Step(_universe.Draw(ref _rng), startsBurst);
+        }
+    }
+
+    private void Step(int symbol, bool startsBurst)
+    {
+        List<LiveOrder> live = _live[symbol];
+        if (live.Count == 0)
+        {
+            Add(symbol, startsBurst);
+            return;
+        }
+        if (live.Count >= MaxLivePerSymbol)
+        {
+            Delete(symbol, startsBurst);
+            return;
+        }
+        double u = _rng.NextDouble();
+        if ((u -= PAdd) < 0)
+            Add(symbol, startsBurst);
+        else if ((u -= PDelete) < 0)
+            Delete(symbol, startsBurst);
+        else if ((u -= PCancel) < 0)
+            Cancel(symbol, startsBurst);
+        else if ((u -= PReplace) < 0)
+            Replace(symbol, startsBurst);
+        else if ((u -= PExecute) < 0)
+            Execute(symbol, startsBurst, withPrice: false);
+        else if ((u -= PExecuteWithPrice) < 0)
+            Execute(symbol, startsBurst, withPrice: true);
+        else
+            Trade(symbol, startsBurst);
+    }
+
+    private void Add(int symbol, bool startsBurst)
+    {
+        byte side = _rng.Chance(0.5) ? (byte)'B' : (byte)'S';
+        var order = new LiveOrder { Reference = NextReference(), Shares = Size(), Price = PriceNearTouch(symbol, side), Side = side };
+        _live[symbol].Add(order);
+        _added++;
+        if (_rng.Chance(PWithMpid))
+            Emit(new AddOrderWithMpidRepr(Locate(symbol), 0, _now, new OrderRef(order.Reference), side, order.Shares, _universe.Names[symbol],
+                new Price4(order.Price), Alpha4.FromString(_rng.Chance(0.5) ? "GSCO" : "MSCO")), startsBurst);
+        else
+            Emit(new AddOrderRepr(Locate(symbol), 0, _now, new OrderRef(order.Reference), side, order.Shares, _universe.Names[symbol], new Price4(order.Price)), startsBurst);
+    }
+
+    private void Delete(int symbol, bool startsBurst)
+    {
+        LiveOrder o = TakeRandom(symbol);
+        _deleted++;
+        Emit(new OrderDeleteRepr(Locate(symbol), 0, _now, new OrderRef(o.Reference)), startsBurst);
+    }
+
+    private void Cancel(int symbol, bool startsBurst)
+    {
+        List<LiveOrder> live = _live[symbol];
+        int i = (int)_rng.Next((uint)live.Count);
+        LiveOrder o = live[i];
+        if (o.Shares <= 1)
+        {
+            Delete(symbol, startsBurst);
+            return;
+        }
+        uint cancelled = 1 + _rng.Next(o.Shares - 1); // partial: strictly less than the open size
+        o.Shares -= cancelled;
+        live[i] = o;
+        Emit(new OrderCancelRepr(Locate(symbol), 0, _now, new OrderRef(o.Reference), cancelled), startsBurst);
+    }
+
+    private void Replace(int symbol, bool startsBurst)
+    {
+        List<LiveOrder> live = _live[symbol];
+        int i = (int)_rng.Next((uint)live.Count);
+        LiveOrder old = live[i];
+        // §1.4.5: the new order keeps the side, takes a new reference, price and size.
+        var fresh = new LiveOrder { Reference = NextReference(), Shares = Size(), Price = PriceNearTouch(symbol, old.Side), Side = old.Side };
+        live[i] = fresh;
+        _replaced++;
+        Emit(new OrderReplaceRepr(Locate(symbol), 0, _now, new OrderRef(old.Reference), new OrderRef(fresh.Reference), fresh.Shares, new Price4(fresh.Price)), startsBurst);
+    }
+
+    private void Execute(int symbol, bool startsBurst, bool withPrice)
+    {
+        List<LiveOrder> live = _live[symbol];
+        int i = (int)_rng.Next((uint)live.Count);
+        LiveOrder o = live[i];
+        uint executed = o.Shares == 1 || _rng.Chance(0.6) ? o.Shares : 1 + _rng.Next(o.Shares - 1);
+        var reference = new OrderRef(o.Reference);
+        if (executed == o.Shares)
+        {
+            RemoveAt(live, i);
+            _filled++;
+        }
+        else
+        {
+            o.Shares -= executed;
+            live[i] = o;
+        }
+        var match = new MatchNumber(_nextMatch++);
+        if (withPrice) // §1.4.2: executed at a price other than the order's, e.g. in a cross
+            Emit(new OrderExecutedWithPriceRepr(Locate(symbol), 0, _now, reference, executed, match, (byte)'Y', new Price4(o.Price + (o.Side == 'B' ? 0 : Tick))), startsBurst);
+        else
+            Emit(new OrderExecutedRepr(Locate(symbol), 0, _now, reference, executed, match), startsBurst);
+    }
+
+    private void Trade(int symbol, bool startsBurst)
+    {
+        // §1.5.1: a non-displayed execution; the order reference is zero and the side always 'B'.
+        uint price = _universe.Mids[symbol] + (_rng.Chance(0.5) ? Tick : 0) - Tick / 2 * (_rng.Chance(0.5) ? 1u : 0u);
+        Emit(new TradeRepr(Locate(symbol), 0, _now, new OrderRef(0), (byte)'B', Size(), _universe.Names[symbol], new Price4(price), new MatchNumber(_nextMatch++)), startsBurst);
+    }
+
+    private void SystemEvent(byte code, bool startsBurst) =>
+        Emit(new SystemEventRepr(new StockLocate(0), 0, _now, code), startsBurst);
+
+    /// <summary>1..30 ticks behind the touch, most often 1-3: geometric.</summary>
+    private uint PriceNearTouch(int symbol, byte side)
+    {
+        uint away = Tick * (uint)(1 + _rng.Geometric(0.45, 29));
+        uint mid = _universe.Mids[symbol];
+        return side == 'B' ? (mid > away + Tick ? mid - away : Tick) : mid + away;
+    }
+
+    /// <summary>15% odd lots; otherwise round lots with a Pareto tail (alpha 1.3), capped at 100,000 shares.</summary>
+    private uint Size()
+    {
+        if (_rng.Chance(0.15))
+            return 1 + _rng.Next(99);
+        double lots = Math.Pow(1.0 - _rng.NextDouble(), -1.0 / 1.3);
+        return (uint)Math.Min(1000, Math.Floor(lots)) * 100;
+    }
+
+    private ulong NextReference()
+    {
+        ulong r = _nextReference;
+        _nextReference += 1 + _rng.Next(4);
+        return r;
+    }
+
+    private LiveOrder TakeRandom(int symbol)
+    {
+        List<LiveOrder> live = _live[symbol];
+        int i = (int)_rng.Next((uint)live.Count);
+        LiveOrder o = live[i];
+        RemoveAt(live, i);
+        return o;
+    }
+
+    private static void RemoveAt(List<LiveOrder> live, int i)
+    {
+        live[i] = live[^1];
+        live.RemoveAt(live.Count - 1);
+    }
+
+    private static StockLocate Locate(int symbol) => new((ushort)(symbol + 1));
+
+    private void Emit<TRepr>(TRepr repr, bool startsBurst) where TRepr : struct, IItchRepr<TRepr>
+    {
+        repr.Emit(_buffer);
+        _byType[TRepr.Type]++;
+        _writer.Write(_buffer.AsSpan(0, TRepr.Length), _now, startsBurst);
+    }
+}

@@ -1,0 +1,32 @@
+using CsCheck;
+
+namespace TickToTrade.Wire.Tests;
+
+public sealed class InternetChecksumTests
+{
+    [Fact]
+    public void Rfc1071_Section3_Example_SumsTo_DDF2()
+    {
+        // RFC 1071 §3: the bytes 00 01 f2 03 f4 f5 f6 f7 sum to 0xddf2; the checksum is its complement.
+        byte[] data = [0x00, 0x01, 0xF2, 0x03, 0xF4, 0xF5, 0xF6, 0xF7];
+        Assert.Equal((ushort)(0xFFFF - 0xDDF2), InternetChecksum.Compute(data));
+    }
+
+    [Fact]
+    public void OddLength_PadsTheLastByteWithZero()
+    {
+        Assert.Equal(InternetChecksum.Compute([0x12, 0x34, 0x56, 0x00]), InternetChecksum.Compute([0x12, 0x34, 0x56]));
+    }
+
+    [Fact]
+    public void SplitSums_EqualTheWholeSum()
+    {
+        Gen.Byte.Array[0, 300].Select(Gen.Int[0, 150], (bytes, cut) => (bytes, cut)).Sample(t =>
+        {
+            (byte[] bytes, int cut) = t;
+            cut = Math.Min(cut & ~1, bytes.Length & ~1); // an even split keeps word alignment
+            ulong parts = InternetChecksum.Add(InternetChecksum.Add(0, bytes.AsSpan(0, cut)), bytes.AsSpan(cut));
+            return InternetChecksum.Finish(parts) == InternetChecksum.Compute(bytes);
+        });
+    }
+}
