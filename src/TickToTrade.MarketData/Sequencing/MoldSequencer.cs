@@ -123,6 +123,18 @@ public sealed class MoldSequencer : IDisposable
         }
     }
 
+    /// <summary>Forgets the session and every sequence number (a new trading day); keeps the preallocated memory.</summary>
+    public void Reset()
+    {
+        _haveSession = false;
+        Session = default;
+        NextSequence = _options.StartSequence;
+        HighestSeen = 0;
+        State = FeedState.Live;
+        _alarmed = false;
+        _pending.Clear();
+    }
+
     /// <summary>Timers: re-sends an unanswered request and raises the recovery alarm. Call every loop turn or so.</summary>
     public void Poll<TRequester>(ulong now, ref FeedCounters c, ref TRequester requester)
         where TRequester : struct, IRetransmitRequester
