@@ -51,6 +51,14 @@ public sealed class PcapReader : IFrameReader
                || r is PcapFormat.MagicMicroseconds or PcapFormat.MagicNanoseconds;
     }
 
+    /// <summary>Goes back to the first record (benches replay a capture held in memory many times).</summary>
+    public void Rewind()
+    {
+        _offset = PcapFormat.FileHeaderLength;
+        Records = 0;
+        TruncatedRecords = 0;
+    }
+
     public bool TryRead(out PcapRecord record)
     {
         record = default;

@@ -3,7 +3,13 @@ using TickToTrade.PacketIO.Tests.Support;
 
 namespace TickToTrade.PacketIO.Tests.Memory;
 
-/// <summary>The non-negotiable: the RX/TX/free cycle allocates no managed memory.</summary>
+/// <summary>
+/// The non-negotiable: the RX/TX/free cycle allocates no managed memory. This
+/// thread's counter is exact for the loop; the process-wide counter
+/// (GC.GetTotalAllocatedBytes) is asserted too but with the runner's threads
+/// allowed a few hundred bytes of their own; the strict process-wide proof is
+/// `ttt-bench memport` (NativeAOT, one thread), which reports 0 bytes.
+/// </summary>
 public sealed class MemoryPortAllocationTests
 {
     private const int Frames = 1_000_000;
@@ -27,7 +33,7 @@ public sealed class MemoryPortAllocationTests
 
         Assert.Equal(Frames, verified);
         Assert.Equal(0, threadDelta);
-        Assert.Equal(0, totalDelta);
+        Assert.InRange(totalDelta, 0, 4096); // other threads of the test host; a per-frame allocation would be >= 24 MB
         Assert.Equal(0, gen0);
         Assert.Equal(1024, pair.FreeBuffers);
         Assert.Equal(0, a.Counters.AllocFailures + a.Counters.TxRingFull + a.Counters.TxDropped);
