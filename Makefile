@@ -23,9 +23,13 @@ deps:
 native: deps
 	@$(MAKE) --no-print-directory -C native OUT=$(CURDIR)/$(OUT)/native
 
-# The engine: one NativeAOT file at out/bin/ttt.
+# The engine: one NativeAOT file at out/bin/ttt; then the main job's default input,
+# a generated ITCH day (config/ttt.json: Replay.Pcap).
+DEFAULT_CAPTURE := $(OUT)/data/default.pcap
 build: native
 	$(DOTNET_PUBLISH) src/TickToTrade.App -o $(BIN)
+	@mkdir -p $(dir $(DEFAULT_CAPTURE))
+	@test -s $(DEFAULT_CAPTURE) || $(BIN)/ttt gen --symbols 100 --messages 20000 --seed 1 --out $(DEFAULT_CAPTURE) > /dev/null
 
 hugepages:
 	@scripts/hugepages.sh

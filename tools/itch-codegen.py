@@ -215,18 +215,32 @@ def main():
     for t, name, sec, total in lengths:
         assert expected[t] == total, (t, total)
 
-    cases = "\n".join(f"            ['{t}'] = {total}, // §{sec} {name}" for t, name, sec, total in lengths)
+    table = [0] * 256
+    for t, name, sec, total in lengths:
+        table[ord(t)] = total
+    rows = []
+    for i in range(0, 256, 16):
+        rows.append("        " + ", ".join(str(v) for v in table[i:i + 16]) + ",")
+    notes = "\n".join(f"/// <item>'{t}' {total} bytes: §{sec} {name}</item>" for t, name, sec, total in lengths)
     write(os.path.join(OUT, "ItchMessageLengths.cs"), f"""using System.Runtime.CompilerServices;
 
 namespace TickToTrade.MarketData.Itch;
 
 /// <summary>
 /// The exact length of every ITCH 5.0 message type, from the spec's field tables.
-/// 0 means "not an ITCH 5.0 type". Checked before any field is read.
+/// 0 means "not an ITCH 5.0 type". Checked before any field is read. The table
+/// is a constant in the binary's data (a ReadOnlySpan over a literal): no
+/// static constructor, no allocation, on first use or ever.
+/// <list type="bullet">
+{notes}
+/// </list>
 /// </summary>
 public static class ItchMessageLengths
 {{
-    private static readonly byte[] Table = Build();
+    private static ReadOnlySpan<byte> Table =>
+    [
+{chr(10).join(rows)}
+    ];
 
     /// <summary>Every type the spec defines, in spec order.</summary>
     public static ReadOnlySpan<byte> Types => "{''.join(t for t, *_ in lengths)}"u8;
@@ -234,19 +248,8 @@ public static class ItchMessageLengths
     /// <summary>Length of messages of type <paramref name="type"/>, or 0 if unknown.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(byte type) => Table[type];
-
-    private static byte[] Build()
-    {{
-        var t = new byte[256];
-        foreach ((char type, int length) in new (char, int)[]
-        {{
-{chr(10).join(f"            ('{t}', {total})," for t, name, sec, total in lengths)}
-        }})
-            t[type] = (byte)length;
-        return t;
-    }}
 }}
-""".replace("{chr(10)}", "\n"))
+""")
 
     methods = "\n".join(f"    void On{name}({name}Message message);" for t, name, sec, total in lengths)
     write(os.path.join(OUT, "IItchHandler.cs"), f"""using TickToTrade.MarketData.Itch.Messages;

@@ -19,11 +19,17 @@ public static class Program
         port.SetAction(p => Guard(() => RunPort(p.GetValue(pcap)!)));
         var memport = new Command("memport", "Throughput and allocations of the in-memory port pair.");
         memport.SetAction(_ => Guard(RunMemoryPort));
-        var all = new Command("all", "Every suite.") { pcap };
-        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!)));
+        var messages = new Option<long>("--messages") { Description = "Messages in the generated day.", DefaultValueFactory = _ => 50_000_000 };
+        var symbols = new Option<int>("--symbols") { Description = "Symbols in the generated day.", DefaultValueFactory = _ => 8000 };
+        var runs = new Option<int>("--runs") { Description = "Timed passes over the day; the median is reported.", DefaultValueFactory = _ => 5 };
+        var dir = new Option<string>("--dir") { Description = "Where generated days are cached.", DefaultValueFactory = _ => "out/bench" };
+        var parse = new Command("parse", "Parse-only throughput over a generated day held in memory: the whole feed path, and ITCH alone.") { messages, symbols, runs, dir };
+        parse.SetAction(p => Guard(() => RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
+        var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir };
+        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
         var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")
         {
-            port, memport, all,
+            port, memport, parse, all,
         };
         return root.Parse(args).Invoke();
     }
@@ -44,6 +50,13 @@ public static class Program
         {
             Eal.Cleanup();
         }
+    }
+
+    private static int RunParse(string dir, int symbols, long messages, int runs)
+    {
+        foreach (ParseSuite.Result r in ParseSuite.Run(dir, symbols, messages, seed: 1, runs, Console.Error))
+            Console.WriteLine(r);
+        return 0;
     }
 
     private static int RunMemoryPort()

@@ -8,7 +8,8 @@ public sealed class ConfigLoaderTests
     public void EmbeddedDefault_MatchesConfigTttJson()
     {
         EngineConfig c = ConfigLoader.Load(null);
-        Assert.Equal("tests/fixtures/itch50/Multiple.Packets.pcap", c.Replay.Pcap);
+        Assert.Equal("out/data/default.pcap", c.Replay.Pcap);
+        Assert.Equal(["233.54.12.111:26477", "233.54.12.112:26478"], c.Feed.Endpoints);
         Assert.Equal(8191u, c.Eal.MempoolSize);
         Assert.Contains("--in-memory", c.Eal.Args);
     }
@@ -19,6 +20,7 @@ public sealed class ConfigLoaderTests
     [InlineData("""{ "Eal": { "Args": " " } }""", "Eal.Args is empty")]
     [InlineData("""{ "Eal": { "MempoolSize": "lots" } }""", "MempoolSize")]
     [InlineData("""{ "Nope": 1 }""", "Nope")]
+    [InlineData("""{ "Feed": { "Endpoints": [ "233.54.12.111" ] } }""", "Feed.Endpoints")]
     [InlineData("""{ "Eal": """, "not valid JSON")]
     public void BadConfig_IsAConfigExceptionThatSaysWhy(string json, string expected)
     {

@@ -7,19 +7,42 @@ namespace TickToTrade.App.Tests;
 public sealed class RunCommandTests
 {
     [Fact]
-    public void EmbeddedDefault_ReplaysTheRealCapture_AndCountsTwoFrames()
+    public void EmbeddedDefault_ReplaysTheGeneratedDay_ThroughTheWholeFeedPath()
     {
         TttProcess.Result r = TttProcess.Run("run");
         Assert.True(r.ExitCode == 0, r.Stderr);
         using JsonDocument json = JsonDocument.Parse(r.Stdout.Trim());
         JsonElement root = json.RootElement;
-        Assert.Equal("tests/fixtures/itch50/Multiple.Packets.pcap", root.GetProperty("input").GetString());
+        Assert.Equal("out/data/default.pcap", root.GetProperty("input").GetString());
         Assert.Equal("net_pcap", root.GetProperty("driver").GetString());
-        Assert.Equal(2, root.GetProperty("frames").GetInt64());
-        Assert.Equal(87 + 1518, root.GetProperty("bytes").GetInt64());
+        Assert.Equal(20000, root.GetProperty("messages").GetInt64());
+        Assert.Equal(0, root.GetProperty("gaps").GetInt64());
+        Assert.Equal(0, root.GetProperty("dropped_frames").GetInt64());
+        Assert.Equal("live", root.GetProperty("feed_state").GetString());
         Assert.Equal(0, root.GetProperty("loop_allocated_bytes").GetInt64());
         Assert.Equal(0, root.GetProperty("loop_gen0_collections").GetInt32());
-        Assert.True(root.GetProperty("counters").GetProperty("rx_empty_polls").GetInt64() > 0);
+        Assert.True(root.GetProperty("port_counters").GetProperty("rx_empty_polls").GetInt64() > 0);
+
+        // The same file read straight from disk by `ttt inspect`: DPDK delivered every frame.
+        TttProcess.Result inspect = TttProcess.Run("inspect", "out/data/default.pcap");
+        using JsonDocument reference = JsonDocument.Parse(inspect.Stdout);
+        Assert.Equal(reference.RootElement.GetProperty("packets").GetInt64(), root.GetProperty("frames").GetInt64());
+        Assert.Equal(reference.RootElement.GetProperty("by_type").GetRawText(), root.GetProperty("by_type").GetRawText());
+    }
+
+    [Fact]
+    public void RealCapture_ReplaysTwoFrames_39Messages_OneGap()
+    {
+        TttProcess.Result r = TttProcess.Run("run", "--pcap", "tests/fixtures/itch50/Multiple.Packets.pcap");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using JsonDocument json = JsonDocument.Parse(r.Stdout.Trim());
+        JsonElement root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("frames").GetInt64());
+        Assert.Equal(87 + 1518, root.GetProperty("bytes").GetInt64());
+        Assert.Equal(39, root.GetProperty("messages").GetInt64());
+        Assert.Equal(1, root.GetProperty("gaps").GetInt64());
+        Assert.Equal(0, root.GetProperty("loop_allocated_bytes").GetInt64());
+        Assert.Contains("ttt: feed: gap: expected sequence 14764497", r.Stderr);
     }
 
     [Fact]
@@ -29,6 +52,7 @@ public sealed class RunCommandTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         using JsonDocument json = JsonDocument.Parse(r.Stdout.Trim());
         Assert.Equal(1, json.RootElement.GetProperty("frames").GetInt64());
+        Assert.Equal(1, json.RootElement.GetProperty("by_type").GetProperty("D").GetInt64());
     }
 
     [Fact]

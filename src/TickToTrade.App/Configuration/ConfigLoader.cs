@@ -61,6 +61,19 @@ public static class ConfigLoader
             throw new ConfigException($"{source}: Eal.Args is empty");
         if (c.Eal.MempoolSize < 64)
             throw new ConfigException($"{source}: Eal.MempoolSize must be at least 64 (got {c.Eal.MempoolSize})");
+        foreach (string e in c.Feed.Endpoints)
+        {
+            try
+            {
+                MarketData.Feed.FeedEndpoint.Parse(e);
+            }
+            catch (FormatException x)
+            {
+                throw new ConfigException($"{source}: Feed.Endpoints: {x.Message}");
+            }
+        }
+        if (c.Feed.Endpoints.Count > MarketData.Feed.FeedFilter.MaxEndpoints)
+            throw new ConfigException($"{source}: Feed.Endpoints holds at most {MarketData.Feed.FeedFilter.MaxEndpoints} endpoints");
         if (c.Replay.IdleMilliseconds is < 1 or > 60_000)
             throw new ConfigException($"{source}: Replay.IdleMilliseconds must be 1..60000 (got {c.Replay.IdleMilliseconds})");
     }

@@ -4,5 +4,6 @@ namespace TickToTrade.App.Configuration;
 public sealed class EngineConfig
 {
     public EalConfig Eal { get; set; } = new();
+    public FeedConfig Feed { get; set; } = new();
     public ReplayConfig Replay { get; set; } = new();
 }

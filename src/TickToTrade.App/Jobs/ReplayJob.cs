@@ -1,4 +1,7 @@
 using TickToTrade.App.Configuration;
+using TickToTrade.MarketData.Feed;
+using TickToTrade.MarketData.Itch;
+using TickToTrade.MarketData.Sequencing;
 using TickToTrade.PacketIO;
 using TickToTrade.PacketIO.Dpdk;
 using TickToTrade.PacketIO.Time;
@@ -6,9 +9,11 @@ using TickToTrade.PacketIO.Time;
 namespace TickToTrade.App.Jobs;
 
 /// <summary>
-/// The main job until the full pipeline lands: replay a capture through DPDK's
-/// net_pcap PMD and count every frame received, in the same kind of busy-poll
-/// loop the engine runs.
+/// The main job until the order book and strategy land: replay a capture through
+/// DPDK's net_pcap PMD and run every frame through the market-data path in the
+/// engine's kind of busy-poll loop: decode, filter, sequence, dispatch each ITCH
+/// message. A capture cannot answer retransmission requests, so gaps are counted
+/// and skipped here.
 /// </summary>
 public static class ReplayJob
 {
@@ -21,9 +26,10 @@ public static class ReplayJob
             throw new ConfigException("Replay.Pcap is empty: name the capture to replay");
         string full = Path.GetFullPath(pcap);
         if (!File.Exists(full))
-            throw new ConfigException($"the capture to replay, \"{pcap}\", does not exist (looked at {full})");
+            throw new ConfigException($"the capture to replay, \"{pcap}\", does not exist (looked at {full}; `make build` generates the default one)");
         if (full.Contains(','))
             throw new ConfigException($"the capture path \"{full}\" contains a comma, which DPDK device arguments cannot carry");
+        var filter = new FeedFilter([.. config.Feed.Endpoints.Select(FeedEndpoint.Parse)], verifyChecksums: config.Feed.VerifyChecksums);
 
         string[] configured = [.. Eal.SplitArguments(config.Eal.Args), $"--vdev={Device},rx_pcap={full}"];
         (string[] args, string? note) = EalMemory.Resolve(configured);
@@ -35,19 +41,30 @@ public static class ReplayJob
             ushort portId = Eal.PortByName(Device);
             using PacketMempool pool = PacketMempool.Create("replay_rx", config.Eal.MempoolSize, EthDevice.QueryInfo(portId).SocketId);
             using EthDevice device = EthDevice.Start(portId, pool);
+            using var sequencer = new MoldSequencer(new SequencerOptions { RecoverGaps = false });
+            var feed = new FeedPath(filter, sequencer);
             DpdkPort port = device.CreatePort();
             ulong idle = Tsc.FromMilliseconds(config.Replay.IdleMilliseconds);
 
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             int gen0Before = GC.CollectionCount(0);
             ulong start = Tsc.Now;
-            ulong lastFrame = CountUntilIdle(ref port, idle, start);
+            ulong lastFrame = PollUntilIdle(ref port, ref feed, idle, start);
             int gen0 = GC.CollectionCount(0) - gen0Before;
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
+            while (sequencer.Events.TryTake(out FeedEvent e))
+                log.WriteLine($"ttt: feed: {e}");
+            var byType = new List<(char, long)>();
+            foreach (byte t in ItchMessageLengths.Types)
+            {
+                if (feed.Sink.ByType[t] != 0)
+                    byType.Add(((char)t, feed.Sink.ByType[t]));
+            }
             PortCounters counters = port.Counters;
             double seconds = Tsc.ToNanoseconds(lastFrame - start) / 1e9;
-            return new ReplayResult(pcap, Device, device.Info.Driver, counters.RxFrames, counters.RxBytes, seconds, allocated, gen0, counters);
+            return new ReplayResult(pcap, Device, device.Info.Driver, counters.RxFrames, counters.RxBytes, seconds, allocated, gen0,
+                counters, feed.Counters, byType, sequencer.State);
         }
         finally
         {
@@ -55,11 +72,26 @@ public static class ReplayJob
         }
     }
 
+    /// <summary>The market-data half of the loop: everything a received frame goes through.</summary>
+    public struct FeedPath(FeedFilter filter, MoldSequencer sequencer)
+    {
+        public FeedCounters Counters;
+        public CountingItchSink Sink = CountingItchSink.Create();
+        private NoRetransmitRequester _requester;
+
+        public void OnFrame(ReadOnlySpan<byte> frame, ulong now)
+        {
+            if (FeedDecoder.TryDecode(frame, filter, ref Counters, out ReadOnlySpan<byte> payload))
+                sequencer.Process(payload, now, ref Counters, ref Sink, ref _requester);
+        }
+    }
+
     /// <summary>
-    /// Polls until no frame has arrived for <paramref name="idleTicks"/>; frees every
-    /// frame at once. Returns the TSC of the last frame (or <paramref name="start"/>).
+    /// Polls until no frame has arrived for <paramref name="idleTicks"/> (net_pcap
+    /// signals no end of file); every frame goes through the feed path and is
+    /// freed. Returns the TSC of the last frame (or <paramref name="start"/>).
     /// </summary>
-    public static ulong CountUntilIdle<TPort>(ref TPort port, ulong idleTicks, ulong start)
+    public static ulong PollUntilIdle<TPort>(ref TPort port, ref FeedPath feed, ulong idleTicks, ulong start)
         where TPort : struct, IPacketPort
     {
         Span<PacketBuffer> burst = stackalloc PacketBuffer[32];
@@ -75,6 +107,8 @@ public static class ReplayJob
                 continue;
             }
             lastFrame = now;
+            for (int i = 0; i < n; i++)
+                feed.OnFrame(burst[i].Span, now);
             port.Free(burst[..n]);
         }
     }

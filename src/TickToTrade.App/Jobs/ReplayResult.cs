@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using TickToTrade.MarketData.Feed;
+using TickToTrade.MarketData.Sequencing;
 using TickToTrade.PacketIO;
 
 namespace TickToTrade.App.Jobs;
@@ -14,7 +16,10 @@ public sealed record ReplayResult(
     double Seconds,
     long LoopAllocatedBytes,
     int LoopGen0Collections,
-    PortCounters Counters)
+    PortCounters Counters,
+    FeedCounters Feed,
+    IReadOnlyList<(char Type, long Count)> ByType,
+    FeedState FeedState)
 {
     /// <summary>One JSON object on one line.</summary>
     public string ToJson()
@@ -29,11 +34,26 @@ public sealed record ReplayResult(
             w.WriteString("driver", Driver);
             w.WriteNumber("frames", Frames);
             w.WriteNumber("bytes", Bytes);
+            w.WriteNumber("packets", Feed.Packets);
+            w.WriteNumber("messages", Feed.AppliedMessages);
+            w.WriteStartObject("by_type");
+            foreach ((char type, long count) in ByType)
+                w.WriteNumber(type.ToString(), count);
+            w.WriteEndObject();
+            w.WriteNumber("gaps", Feed.Gaps);
+            w.WriteNumber("duplicates", Feed.DuplicatePackets);
+            w.WriteNumber("malformed", Feed.Malformed);
+            w.WriteNumber("dropped_frames", Feed.FramesDropped);
+            w.WriteString("feed_state", FeedState == FeedState.Live ? "live" : "stale");
             w.WriteNumber("seconds", Math.Round(Seconds, 6));
             w.WriteNumber("loop_allocated_bytes", LoopAllocatedBytes);
             w.WriteNumber("loop_gen0_collections", LoopGen0Collections);
-            w.WriteStartObject("counters");
+            w.WriteStartObject("port_counters");
             foreach ((string name, long value) in Counters.ToPairs())
+                w.WriteNumber(name, value);
+            w.WriteEndObject();
+            w.WriteStartObject("feed_counters");
+            foreach ((string name, long value) in Feed.ToPairs())
                 w.WriteNumber(name, value);
             w.WriteEndObject();
             w.WriteEndObject();

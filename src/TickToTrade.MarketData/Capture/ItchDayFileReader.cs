@@ -18,6 +18,14 @@ public sealed class ItchDayFileReader
     public long Messages { get; private set; }
     public long TruncatedRecords { get; private set; }
 
+    /// <summary>Goes back to the first message.</summary>
+    public void Rewind()
+    {
+        _offset = 0;
+        Messages = 0;
+        TruncatedRecords = 0;
+    }
+
     /// <summary>The next message (without its length prefix), or false at the end.</summary>
     public bool TryRead(out ReadOnlySpan<byte> message)
     {

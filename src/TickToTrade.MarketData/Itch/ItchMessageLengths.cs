@@ -5,11 +5,56 @@ namespace TickToTrade.MarketData.Itch;
 
 /// <summary>
 /// The exact length of every ITCH 5.0 message type, from the spec's field tables.
-/// 0 means "not an ITCH 5.0 type". Checked before any field is read.
+/// 0 means "not an ITCH 5.0 type". Checked before any field is read. The table
+/// is a constant in the binary's data (a ReadOnlySpan over a literal): no
+/// static constructor, no allocation, on first use or ever.
+/// <list type="bullet">
+/// <item>'S' 12 bytes: §1.1 SystemEvent</item>
+/// <item>'R' 39 bytes: §1.2.1 StockDirectory</item>
+/// <item>'H' 25 bytes: §1.2.2 StockTradingAction</item>
+/// <item>'Y' 20 bytes: §1.2.3 RegShoRestriction</item>
+/// <item>'L' 26 bytes: §1.2.4 MarketParticipantPosition</item>
+/// <item>'V' 35 bytes: §1.2.5.1 MwcbDeclineLevel</item>
+/// <item>'W' 12 bytes: §1.2.5.2 MwcbStatus</item>
+/// <item>'K' 28 bytes: §1.2.6 IpoQuotingPeriodUpdate</item>
+/// <item>'J' 35 bytes: §1.2.7 LuldAuctionCollar</item>
+/// <item>'h' 21 bytes: §1.2.8 OperationalHalt</item>
+/// <item>'A' 36 bytes: §1.3.1 AddOrder</item>
+/// <item>'F' 40 bytes: §1.3.2 AddOrderWithMpid</item>
+/// <item>'E' 31 bytes: §1.4.1 OrderExecuted</item>
+/// <item>'C' 36 bytes: §1.4.2 OrderExecutedWithPrice</item>
+/// <item>'X' 23 bytes: §1.4.3 OrderCancel</item>
+/// <item>'D' 19 bytes: §1.4.4 OrderDelete</item>
+/// <item>'U' 35 bytes: §1.4.5 OrderReplace</item>
+/// <item>'P' 44 bytes: §1.5.1 Trade</item>
+/// <item>'Q' 40 bytes: §1.5.2 CrossTrade</item>
+/// <item>'B' 19 bytes: §1.5.3 BrokenTrade</item>
+/// <item>'I' 50 bytes: §1.6 NetOrderImbalance</item>
+/// <item>'N' 20 bytes: §1.7 RetailPriceImprovement</item>
+/// <item>'O' 48 bytes: §1.8 DirectListingCapitalRaise</item>
+/// </list>
 /// </summary>
 public static class ItchMessageLengths
 {
-    private static readonly byte[] Table = Build();
+    private static ReadOnlySpan<byte> Table =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 36, 19, 36, 19, 31, 40, 0, 25, 50, 35, 28, 26, 0, 20, 48,
+        44, 40, 39, 12, 0, 35, 35, 12, 23, 20, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 21, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>Every type the spec defines, in spec order.</summary>
     public static ReadOnlySpan<byte> Types => "SRHYLVWKJhAFECXDUPQBINO"u8;
@@ -17,37 +62,4 @@ public static class ItchMessageLengths
     /// <summary>Length of messages of type <paramref name="type"/>, or 0 if unknown.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Of(byte type) => Table[type];
-
-    private static byte[] Build()
-    {
-        var t = new byte[256];
-        foreach ((char type, int length) in new (char, int)[]
-        {
-            ('S', 12),
-            ('R', 39),
-            ('H', 25),
-            ('Y', 20),
-            ('L', 26),
-            ('V', 35),
-            ('W', 12),
-            ('K', 28),
-            ('J', 35),
-            ('h', 21),
-            ('A', 36),
-            ('F', 40),
-            ('E', 31),
-            ('C', 36),
-            ('X', 23),
-            ('D', 19),
-            ('U', 35),
-            ('P', 44),
-            ('Q', 40),
-            ('B', 19),
-            ('I', 50),
-            ('N', 20),
-            ('O', 48),
-        })
-            t[type] = (byte)length;
-        return t;
-    }
 }
