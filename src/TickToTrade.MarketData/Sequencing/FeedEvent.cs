@@ -1,7 +1,7 @@
 namespace TickToTrade.MarketData.Sequencing;
 
 /// <summary>
-/// A gap or recovery, recorded by the poll loop into <see cref="FeedEventLog"/>
+/// A gap or recovery, recorded by the poll loop into <see cref="Diagnostics.EventRing{T}"/>
 /// and logged later, off the hot path. Plain values: recording one allocates nothing.
 /// </summary>
 public readonly record struct FeedEvent(FeedEventKind Kind, ulong Sequence, ulong Count, ulong At)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TickToTrade.MarketData.Diagnostics;
 using TickToTrade.MarketData.Feed;
 using TickToTrade.MarketData.Itch;
 using TickToTrade.MarketData.MoldUdp64;
@@ -18,17 +19,17 @@ public sealed class MoldSequencer : IDisposable
 {
     private readonly SequencerOptions _options;
     private readonly PendingPackets _pending;
-    private readonly FeedEventLog _events;
+    private readonly EventRing<FeedEvent> _events;
     private bool _haveSession;
     private ulong _gapOpenedAt;
     private ulong _lastRequestAt;
     private bool _alarmed;
 
-    public MoldSequencer(SequencerOptions? options = null, FeedEventLog? events = null)
+    public MoldSequencer(SequencerOptions? options = null, EventRing<FeedEvent>? events = null)
     {
         _options = options ?? new SequencerOptions();
         _pending = new PendingPackets(_options.PendingSlots, _options.MaxPacketBytes);
-        _events = events ?? new FeedEventLog();
+        _events = events ?? new EventRing<FeedEvent>();
         NextSequence = _options.StartSequence;
     }
 
@@ -43,7 +44,7 @@ public sealed class MoldSequencer : IDisposable
 
     public FeedState State { get; private set; }
 
-    public FeedEventLog Events => _events;
+    public EventRing<FeedEvent> Events => _events;
 
     /// <summary>
     /// Takes one MoldUDP64 packet (a UDP payload). In-order messages go to

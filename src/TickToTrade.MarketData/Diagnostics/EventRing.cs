@@ -1,19 +1,20 @@
-namespace TickToTrade.MarketData.Sequencing;
+namespace TickToTrade.MarketData.Diagnostics;
 
 /// <summary>
-/// A bounded ring of <see cref="FeedEvent"/>s, written on the hot path and drained
-/// off it. When full, the newest event is dropped and counted, never blocking.
+/// A bounded ring of plain-value events, written on the hot path and drained off
+/// it (by a logger, a monitor, a test). When full, the newest event is dropped
+/// and counted, never blocking and never allocating.
 /// </summary>
-public sealed class FeedEventLog
+public sealed class EventRing<T> where T : struct
 {
-    private readonly FeedEvent[] _ring;
+    private readonly T[] _ring;
     private long _head;
     private long _tail;
 
-    public FeedEventLog(int capacity = 1024)
+    public EventRing(int capacity = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _ring = new FeedEvent[capacity];
+        _ring = new T[capacity];
     }
 
     /// <summary>Events lost because the ring was full.</summary>
@@ -21,7 +22,7 @@ public sealed class FeedEventLog
 
     public int Count => (int)(_tail - _head);
 
-    public void Record(in FeedEvent e)
+    public void Record(in T e)
     {
         if (_tail - _head == _ring.Length)
         {
@@ -32,7 +33,7 @@ public sealed class FeedEventLog
         _tail++;
     }
 
-    public bool TryTake(out FeedEvent e)
+    public bool TryTake(out T e)
     {
         if (_head == _tail)
         {

@@ -1,0 +1,292 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using TickToTrade.MarketData.Diagnostics;
+
+namespace TickToTrade.Book;
+
+/// <summary>
+/// Full-depth books for every stock locate, built from ITCH 5.0 order events
+/// (§1.3 adds, §1.4 modifications), plus each symbol's trading state and last
+/// trade. All memory is allocated here, once, from <see cref="BookOptions"/>.
+/// When a capacity runs out, the symbol concerned is marked degraded, counted,
+/// and an alarm is recorded; nothing throws and nothing grows.
+/// Feed it with <see cref="BookUpdater"/> through the ITCH dispatcher.
+/// </summary>
+public sealed unsafe class OrderBook : IDisposable
+{
+    private readonly OrderStore _orders;
+    private readonly LevelBook _levels;
+    private SymbolState* _symbols;
+    private readonly int _maxSymbols;
+    private BookCounters _counters;
+    private BookChange _change;
+
+    public OrderBook(BookOptions? options = null)
+    {
+        options ??= new BookOptions();
+        options.Validate();
+        _maxSymbols = options.MaxSymbols;
+        _orders = new OrderStore(options.MaxOrders);
+        _levels = new LevelBook(options.MaxSymbols, options.LevelsPerSide);
+        _symbols = (SymbolState*)NativeMemory.AlignedAlloc((nuint)(options.MaxSymbols + 1) * (nuint)sizeof(SymbolState), 64);
+        NativeMemory.Clear(_symbols, (nuint)(options.MaxSymbols + 1) * (nuint)sizeof(SymbolState));
+    }
+
+    public ref readonly BookCounters Counters => ref _counters;
+
+    /// <summary>What the last applied event changed.</summary>
+    public ref readonly BookChange LastChange => ref _change;
+
+    public EventRing<BookAlarm> Alarms { get; } = new();
+
+    public OrderStore Orders => _orders;
+
+    public int MaxSymbols => _maxSymbols;
+
+    /// <summary>Native memory held, in bytes.</summary>
+    public long Bytes => _orders.Bytes + _levels.Bytes + (long)(_maxSymbols + 1) * sizeof(SymbolState);
+
+    /// <summary>State of <paramref name="locate"/> (1..MaxSymbols).</summary>
+    public ref SymbolState Symbol(ushort locate) => ref _symbols[locate];
+
+    public TopOfBook Top(ushort locate) =>
+        locate == 0 || locate > _maxSymbols ? default : new TopOfBook(_levels.Best(locate, Side.Bid), _levels.Best(locate, Side.Ask));
+
+    /// <summary>Levels of one side, best first, into <paramref name="into"/>; returns how many.</summary>
+    public int Depth(ushort locate, Side side, Span<PriceLevel> into)
+    {
+        if (locate == 0 || locate > _maxSymbols)
+            return 0;
+        ReadOnlySpan<PriceLevel> levels = _levels.Levels(locate, side);
+        int n = Math.Min(levels.Length, into.Length);
+        for (int i = 0; i < n; i++)
+            into[i] = levels[levels.Length - 1 - i];
+        return n;
+    }
+
+    /// <summary>Can a strategy trust this symbol's book? (known, in range, not degraded).</summary>
+    public bool IsTradable(ushort locate) => locate != 0 && locate <= _maxSymbols && !_symbols[locate].Degraded;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool InRange(ushort locate)
+    {
+        if (locate != 0 && locate <= _maxSymbols)
+            return true;
+        _counters.SymbolOutOfRange++;
+        return false;
+    }
+
+    private void BeginChange(ushort locate, ulong timestamp, out TopOfBook before)
+    {
+        before = Top(locate);
+        _change = new BookChange { Locate = locate, Level = -1, Timestamp = timestamp };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EndChange(ushort locate, Side side, int level, in TopOfBook before)
+    {
+        TopOfBook after = Top(locate);
+        _change.Side = side;
+        _change.Level = level;
+        _change.TouchMoved = before.Bid.Price != after.Bid.Price || before.Ask.Price != after.Ask.Price;
+        _change.TouchChanged = _change.TouchMoved || before.Bid.Shares != after.Bid.Shares || before.Ask.Shares != after.Ask.Shares;
+    }
+
+    /// <summary>§1.3.1/§1.3.2 Add Order: a new resting order.</summary>
+    public void ApplyAdd(ushort locate, ulong timestamp, ulong reference, byte side, uint shares, uint price)
+    {
+        if (!InRange(locate))
+            return;
+        _counters.Adds++;
+        BeginChange(locate, timestamp, out TopOfBook before);
+        Side s = side == (byte)'B' ? Side.Bid : Side.Ask;
+        int level = Insert(locate, timestamp, reference, s, shares, price);
+        EndChange(locate, s, level, before);
+    }
+
+    private int Insert(ushort locate, ulong timestamp, ulong reference, Side side, uint shares, uint price)
+    {
+        if (reference == 0)
+        {
+            _counters.DuplicateOrders++;
+            return -1;
+        }
+        long slot = _orders.Add(reference, locate, side, price, shares);
+        if (slot == -1)
+        {
+            _counters.DuplicateOrders++;
+            return -1;
+        }
+        if (slot == -2)
+        {
+            _counters.OrderStoreFull++;
+            Degrade(locate, BookAlarmKind.OrderStoreFull, timestamp);
+            return -1;
+        }
+        int level = _levels.Add(locate, side, price, shares);
+        if (level < 0)
+        {
+            _orders.Remove(slot);
+            _counters.LevelsFull++;
+            Degrade(locate, BookAlarmKind.LevelsFull, timestamp);
+        }
+        return level;
+    }
+
+    /// <summary>§1.4.1 Order Executed (<paramref name="executionPrice"/> 0) and §1.4.2 with price: shares leave the resting order.</summary>
+    public void ApplyExecution(ulong timestamp, ulong reference, uint shares, ulong matchNumber, uint executionPrice)
+    {
+        long slot = _orders.Find(reference);
+        if (slot < 0)
+        {
+            _counters.UnknownOrders++;
+            _change = new BookChange { Level = -1, Timestamp = timestamp };
+            return;
+        }
+        _counters.Executions++;
+        ref OrderSlot o = ref _orders[slot];
+        ushort locate = o.Locate;
+        ref SymbolState sym = ref _symbols[locate];
+        // §1.4.2: the trade prints at the execution price; the order rests, and is taken from, its own level.
+        sym.LastTradePrice = executionPrice != 0 ? executionPrice : o.Price;
+        sym.LastTradeShares = shares;
+        sym.LastMatchNumber = matchNumber;
+        sym.LastTradeTimestamp = timestamp;
+        Reduce(slot, timestamp, shares);
+        _change.Traded = true;
+    }
+
+    /// <summary>§1.4.3 Order Cancel: part of the order is withdrawn.</summary>
+    public void ApplyCancel(ulong timestamp, ulong reference, uint shares)
+    {
+        long slot = _orders.Find(reference);
+        if (slot < 0)
+        {
+            _counters.UnknownOrders++;
+            _change = new BookChange { Level = -1, Timestamp = timestamp };
+            return;
+        }
+        _counters.Cancels++;
+        Reduce(slot, timestamp, shares);
+    }
+
+    private void Reduce(long slot, ulong timestamp, uint shares)
+    {
+        ref OrderSlot o = ref _orders[slot];
+        ushort locate = o.Locate;
+        Side side = o.Side;
+        uint price = o.Price;
+        BeginChange(locate, timestamp, out TopOfBook before);
+        if (shares > o.Shares)
+        {
+            _counters.Overfills++;
+            shares = o.Shares;
+        }
+        o.Shares -= shares;
+        bool gone = o.Shares == 0;
+        if (gone)
+            _orders.Remove(slot);
+        int level = _levels.Remove(locate, side, price, shares, gone);
+        EndChange(locate, side, level, before);
+    }
+
+    /// <summary>§1.4.4 Order Delete: the whole order leaves the book.</summary>
+    public void ApplyDelete(ulong timestamp, ulong reference)
+    {
+        long slot = _orders.Find(reference);
+        if (slot < 0)
+        {
+            _counters.UnknownOrders++;
+            _change = new BookChange { Level = -1, Timestamp = timestamp };
+            return;
+        }
+        _counters.Deletes++;
+        ref OrderSlot o = ref _orders[slot];
+        ushort locate = o.Locate;
+        Side side = o.Side;
+        uint price = o.Price, shares = o.Shares;
+        BeginChange(locate, timestamp, out TopOfBook before);
+        _orders.Remove(slot);
+        int level = _levels.Remove(locate, side, price, shares, orderGone: true);
+        EndChange(locate, side, level, before);
+    }
+
+    /// <summary>§1.4.5 Order Replace: the old reference is deleted and a new one added, same side and symbol, new price and size.</summary>
+    public void ApplyReplace(ulong timestamp, ulong original, ulong replacement, uint shares, uint price)
+    {
+        long slot = _orders.Find(original);
+        if (slot < 0)
+        {
+            _counters.UnknownOrders++;
+            _change = new BookChange { Level = -1, Timestamp = timestamp };
+            return;
+        }
+        _counters.Replaces++;
+        ref OrderSlot o = ref _orders[slot];
+        ushort locate = o.Locate;
+        Side side = o.Side;
+        uint oldPrice = o.Price, oldShares = o.Shares;
+        BeginChange(locate, timestamp, out TopOfBook before);
+        _orders.Remove(slot);
+        int removedAt = _levels.Remove(locate, side, oldPrice, oldShares, orderGone: true);
+        int addedAt = Insert(locate, timestamp, replacement, side, shares, price);
+        int level = removedAt < 0 ? addedAt : addedAt < 0 ? removedAt : Math.Min(removedAt, addedAt);
+        EndChange(locate, side, level, before);
+    }
+
+    /// <summary>§1.5.1 Trade (non-cross) and §1.5.2 Cross Trade: prints that do not touch the displayed book.</summary>
+    public void ApplyTrade(ushort locate, ulong timestamp, ulong shares, uint price, ulong matchNumber, bool cross)
+    {
+        if (!InRange(locate))
+            return;
+        if (cross)
+            _counters.CrossTrades++;
+        else
+            _counters.Trades++;
+        ref SymbolState sym = ref _symbols[locate];
+        sym.LastTradePrice = price;
+        sym.LastTradeShares = shares;
+        sym.LastMatchNumber = matchNumber;
+        sym.LastTradeTimestamp = timestamp;
+        _change = new BookChange { Locate = locate, Level = -1, Traded = true, Timestamp = timestamp };
+    }
+
+    /// <summary>§1.5.3 Broken Trade: counted; the book itself does not change.</summary>
+    public void ApplyBrokenTrade(ulong timestamp)
+    {
+        _counters.BrokenTrades++;
+        _change = new BookChange { Level = -1, Timestamp = timestamp };
+    }
+
+    /// <summary>Marks a symbol degraded (once), with a counter and an alarm for the log.</summary>
+    private void Degrade(ushort locate, BookAlarmKind kind, ulong timestamp)
+    {
+        ref SymbolState s = ref _symbols[locate];
+        if (s.Degraded)
+            return;
+        s.Degraded = true;
+        _counters.DegradedSymbols++;
+        Alarms.Record(new BookAlarm(locate, kind, timestamp));
+    }
+
+    /// <summary>Empties every book and forgets every symbol (a new day).</summary>
+    public void Clear()
+    {
+        _orders.Clear();
+        _levels.Clear();
+        NativeMemory.Clear(_symbols, (nuint)(_maxSymbols + 1) * (nuint)sizeof(SymbolState));
+        _counters = default;
+        _change = default;
+    }
+
+    public void Dispose()
+    {
+        _orders.Dispose();
+        _levels.Dispose();
+        if (_symbols != null)
+        {
+            NativeMemory.AlignedFree(_symbols);
+            _symbols = null;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TickToTrade.Book;
+
+/// <summary>
+/// Maps any 64-bit order reference to a slot in one preallocated native array:
+/// open addressing with linear probing and backward-shift deletion (no
+/// tombstones, so probe chains never rot over a long day).
+/// Why not direct indexing (reference &amp; mask, verified)? Real references run
+/// into the billions and a long-lived order would collide with every reference
+/// that wraps onto it; open addressing keeps every live order whatever its age.
+/// Why a Fibonacci hash rather than the identity? Identity keeps sequential
+/// references adjacent (nice for the cache) but turns any strided reference
+/// pattern into one long cluster; the multiplicative hash bounds probe lengths
+/// for every pattern. The table is kept at most 3/4 full: beyond that, adds fail
+/// (the caller degrades the symbol) instead of probing forever.
+/// </summary>
+public sealed unsafe class OrderStore : IDisposable
+{
+    private OrderSlot* _slots;
+    private readonly ulong _mask;
+    private readonly int _shift;
+    private readonly int _limit;
+
+    public OrderStore(int maxOrders)
+    {
+        ulong capacity = BitOperations.RoundUpToPowerOf2((ulong)maxOrders * 4 / 3 + 1);
+        _mask = capacity - 1;
+        _shift = 64 - BitOperations.Log2(capacity);
+        _limit = (int)Math.Min((ulong)maxOrders, capacity * 3 / 4);
+        _slots = (OrderSlot*)NativeMemory.AlignedAlloc((nuint)capacity * (nuint)sizeof(OrderSlot), 64);
+        NativeMemory.Clear(_slots, (nuint)capacity * (nuint)sizeof(OrderSlot));
+    }
+
+    /// <summary>Live orders.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Most live orders it accepts.</summary>
+    public int Capacity => _limit;
+
+    /// <summary>Bytes of native memory the table takes.</summary>
+    public long Bytes => (long)(_mask + 1) * sizeof(OrderSlot);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Home(ulong reference) => (reference * 0x9E37_79B9_7F4A_7C15UL) >> _shift;
+
+    /// <summary>Slot of <paramref name="reference"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal long Find(ulong reference)
+    {
+        ulong i = Home(reference);
+        while (true)
+        {
+            ulong r = _slots[i].Reference;
+            if (r == reference)
+                return (long)i;
+            if (r == 0)
+                return -1;
+            i = (i + 1) & _mask;
+        }
+    }
+
+    /// <summary>Hints the CPU to fetch the line where <paramref name="reference"/> starts probing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong reference)
+    {
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(_slots + Home(reference));
+    }
+
+    internal ref OrderSlot this[long slot] => ref _slots[slot];
+
+    /// <summary>Inserts a new order; -1 when the reference is already live, -2 when the store is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal long Add(ulong reference, ushort locate, Side side, uint price, uint shares)
+    {
+        if (Count >= _limit)
+            return -2;
+        ulong i = Home(reference);
+        while (true)
+        {
+            ulong r = _slots[i].Reference;
+            if (r == 0)
+                break;
+            if (r == reference)
+                return -1;
+            i = (i + 1) & _mask;
+        }
+        ref OrderSlot s = ref _slots[i];
+        s.Reference = reference;
+        s.Shares = shares;
+        s.Price = price;
+        s.Locate = locate;
+        s.Side = side;
+        Count++;
+        return (long)i;
+    }
+
+    /// <summary>Empties <paramref name="slot"/>, shifting later members of its probe chain back (Knuth 6.4, Algorithm R).</summary>
+    internal void Remove(long slot)
+    {
+        ulong i = (ulong)slot;
+        ulong j = i;
+        while (true)
+        {
+            j = (j + 1) & _mask;
+            ulong r = _slots[j].Reference;
+            if (r == 0)
+                break;
+            ulong k = Home(r);
+            // The entry at j may move to i only if its home is not cyclically within (i, j].
+            bool stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
+            if (!stays)
+            {
+                _slots[i] = _slots[j];
+                i = j;
+            }
+        }
+        _slots[i].Reference = 0;
+        Count--;
+    }
+
+    /// <summary>Forgets every order.</summary>
+    public void Clear()
+    {
+        NativeMemory.Clear(_slots, (nuint)(_mask + 1) * (nuint)sizeof(OrderSlot));
+        Count = 0;
+    }
+
+    public void Dispose()
+    {
+        if (_slots != null)
+        {
+            NativeMemory.AlignedFree(_slots);
+            _slots = null;
+        }
+    }
+}
