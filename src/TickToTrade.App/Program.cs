@@ -15,6 +15,7 @@ public static class Program
             PortsCommand.Create(),
             InspectCommand.Create(),
             GenCommand.Create(),
+            BookCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -4,10 +4,10 @@ namespace TickToTrade.Book;
 public sealed record BookOptions
 {
     /// <summary>Live orders the order store holds (rounded up to a power of two, kept at most 3/4 full).</summary>
-    public int MaxOrders { get; init; } = 1 << 22;
+    public int MaxOrders { get; init; } = 1 << 20;
 
     /// <summary>Stock locates 1..MaxSymbols are tracked (ITCH locates are 16-bit).</summary>
-    public int MaxSymbols { get; init; } = 16_384;
+    public int MaxSymbols { get; init; } = 8_192;
 
     /// <summary>Price levels per side per symbol.</summary>
     public int LevelsPerSide { get; init; } = 256;

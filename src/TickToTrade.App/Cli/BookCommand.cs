@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TickToTrade.Book;
+using TickToTrade.Book.Replay;
+
+namespace TickToTrade.App.Cli;
+
+/// <summary><c>ttt book FILE --top | --bench</c>: builds the full-depth book from a capture.</summary>
+public static class BookCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "A pcap, pcapng or ITCH 5.0 day file." };
+        var top = new Option<bool>("--top") { Description = "Print \"<locate> <stock> <bid_price> <bid_shares> <ask_price> <ask_shares>\" for every locate with a live order, sorted by locate; prices in 1/10000 dollar, \"- 0\" for an empty side." };
+        var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build, the capture read into memory first." };
+        var maxOrders = new Option<int>("--max-orders") { Description = "Order store capacity.", DefaultValueFactory = _ => new BookOptions().MaxOrders };
+        var maxSymbols = new Option<int>("--max-symbols") { Description = "Highest stock locate tracked.", DefaultValueFactory = _ => new BookOptions().MaxSymbols };
+        var levels = new Option<int>("--levels") { Description = "Price levels per side per symbol.", DefaultValueFactory = _ => new BookOptions().LevelsPerSide };
+        var command = new Command("book", "Build the full-depth order book of every stock locate from a capture (A F E C X D U, trades and state messages).")
+        {
+            file, top, bench, maxOrders, maxSymbols, levels,
+        };
+        command.SetAction(p => CliGuard.Run(() =>
+        {
+            if (p.GetValue(top) == p.GetValue(bench))
+                throw new ArgumentException("say what to print: --top or --bench (one of them)");
+            var options = new BookOptions { MaxOrders = p.GetValue(maxOrders), MaxSymbols = p.GetValue(maxSymbols), LevelsPerSide = p.GetValue(levels) };
+            options.Validate();
+            using var book = new OrderBook(options);
+            CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book);
+            while (book.Alarms.TryTake(out BookAlarm alarm))
+                Console.Error.WriteLine($"ttt: book: {alarm}");
+            Console.Out.Write(p.GetValue(top) ? TopLines(book) : BenchJson(book, result));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string TopLines(OrderBook book)
+    {
+        var text = new StringBuilder();
+        for (int locate = 1; locate <= book.MaxSymbols; locate++)
+        {
+            TopOfBook t = book.Top((ushort)locate);
+            if (!t.HasBid && !t.HasAsk)
+                continue;
+            ulong stock = book.Symbol((ushort)locate).Stock;
+            text.Append(locate.ToString(CultureInfo.InvariantCulture)).Append(' ')
+                .Append(stock == 0 ? "?" : new MarketData.Itch.Symbol(stock).ToString()).Append(' ');
+            Side(text, t.HasBid, t.Bid);
+            text.Append(' ');
+            Side(text, t.HasAsk, t.Ask);
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static void Side(StringBuilder text, bool present, PriceLevel level)
+    {
+        if (present)
+            text.Append(level.Price.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(level.Shares.ToString(CultureInfo.InvariantCulture));
+        else
+            text.Append("- 0");
+    }
+
+    private static string BenchJson(OrderBook book, CaptureBookBuilder.BuildResult r)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("messages", r.Messages);
+            w.WriteNumber("seconds", Math.Round(r.Seconds, 6));
+            w.WriteNumber("messages_per_second", Math.Round(r.Messages / r.Seconds));
+            w.WriteNumber("ns_per_message", Math.Round(r.Seconds * 1e9 / r.Messages, 2));
+            w.WriteNumber("live_orders", book.Orders.Count);
+            w.WriteNumber("book_bytes", book.Bytes);
+            w.WriteStartObject("counters");
+            foreach ((string name, long value) in book.Counters.ToPairs())
+                w.WriteNumber(name, value);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+    }
+}

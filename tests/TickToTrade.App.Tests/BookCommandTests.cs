@@ -1,0 +1,105 @@
+using System.Text.Json;
+using TickToTrade.App.Tests.Support;
+using TickToTrade.MarketData.Itch.Reprs;
+using TickToTrade.Tests.Shared;
+
+namespace TickToTrade.App.Tests;
+
+/// <summary>`ttt book` through the AOT binary, against the naive reference book.</summary>
+public sealed class BookCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ttt-book-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>Replays a day file into the reference book, message by message.</summary>
+    private static ReferenceBook Reference(string dayFile)
+    {
+        var book = new ReferenceBook();
+        byte[] bytes = File.ReadAllBytes(dayFile);
+        for (int o = 0; o < bytes.Length;)
+        {
+            int n = bytes[o] << 8 | bytes[o + 1];
+            ReadOnlySpan<byte> m = bytes.AsSpan(o + 2, n);
+            o += 2 + n;
+            switch ((char)m[0])
+            {
+                case 'R' when StockDirectoryRepr.TryParse(m, out var r): book.Name(r.StockLocate.Value, r.Stock.ToString()); break;
+                case 'A' when AddOrderRepr.TryParse(m, out var a): book.Add(a.OrderReference.Value, a.StockLocate.Value, a.Side == 'B', a.Price.Value, a.Shares); break;
+                case 'F' when AddOrderWithMpidRepr.TryParse(m, out var f): book.Add(f.OrderReference.Value, f.StockLocate.Value, f.Side == 'B', f.Price.Value, f.Shares); break;
+                case 'E' when OrderExecutedRepr.TryParse(m, out var e): book.Reduce(e.OrderReference.Value, e.ExecutedShares); break;
+                case 'C' when OrderExecutedWithPriceRepr.TryParse(m, out var c): book.Reduce(c.OrderReference.Value, c.ExecutedShares); break;
+                case 'X' when OrderCancelRepr.TryParse(m, out var x): book.Reduce(x.OrderReference.Value, x.CancelledShares); break;
+                case 'D' when OrderDeleteRepr.TryParse(m, out var d): book.Delete(d.OrderReference.Value); break;
+                case 'U' when OrderReplaceRepr.TryParse(m, out var u): book.Replace(u.OriginalOrderReference.Value, u.NewOrderReference.Value, u.Shares, u.Price.Value); break;
+            }
+        }
+        return book;
+    }
+
+    [Fact]
+    public void OneMillionGeneratedMessages_TopMatchesTheReferenceExactly()
+    {
+        string itch = Path.Combine(_dir, "day.itch");
+        string pcap = Path.Combine(_dir, "day.pcap");
+        foreach ((string path, string format) in new[] { (itch, "itch"), (pcap, "pcap") })
+        {
+            TttProcess.Result gen = TttProcess.Run("gen", "--symbols", "500", "--messages", "1000000", "--seed", "17", "--format", format, "--out", path);
+            Assert.True(gen.ExitCode == 0, gen.Stderr);
+        }
+        string expected = Reference(itch).TopLines();
+        Assert.True(expected.Split('\n').Length > 400, "most symbols should have a live order at the end");
+
+        foreach (string path in new[] { itch, pcap })
+        {
+            TttProcess.Result top = TttProcess.Run("book", path, "--top");
+            Assert.True(top.ExitCode == 0, top.Stderr);
+            Assert.Equal(expected, top.Stdout);
+        }
+    }
+
+    [Fact]
+    public void Bench_ReportsTheBuild()
+    {
+        string itch = Path.Combine(_dir, "small.itch");
+        Assert.Equal(0, TttProcess.Run("gen", "--symbols", "50", "--messages", "50000", "--format", "itch", "--out", itch).ExitCode);
+        TttProcess.Result r = TttProcess.Run("book", itch, "--bench");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using JsonDocument json = JsonDocument.Parse(r.Stdout);
+        JsonElement root = json.RootElement;
+        Assert.Equal(50000, root.GetProperty("messages").GetInt64());
+        Assert.True(root.GetProperty("seconds").GetDouble() > 0);
+        Assert.True(root.GetProperty("messages_per_second").GetDouble() > 0);
+        Assert.Equal(0, root.GetProperty("counters").GetProperty("unknown_orders").GetInt64());
+        Assert.Equal(0, root.GetProperty("counters").GetProperty("degraded_symbols").GetInt64());
+    }
+
+    [Fact]
+    public void RealCapture_TopHasTheAddedMetaOrders()
+    {
+        TttProcess.Result r = TttProcess.Run("book", "tests/fixtures/itch50/Multiple.Packets.pcap", "--top");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        // No Stock Directory in the capture, so the symbol is "?"; the D refers to an order added before the capture.
+        Assert.StartsWith("6514 ? ", r.Stdout);
+    }
+
+    [Fact]
+    public void TinyCapacity_DegradesWithAnAlarm_NotACrash()
+    {
+        string itch = Path.Combine(_dir, "cap.itch");
+        Assert.Equal(0, TttProcess.Run("gen", "--symbols", "20", "--messages", "20000", "--format", "itch", "--out", itch).ExitCode);
+        TttProcess.Result r = TttProcess.Run("book", itch, "--bench", "--levels", "2");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("ttt: book: ALARM: locate", r.Stderr);
+        using JsonDocument json = JsonDocument.Parse(r.Stdout);
+        Assert.True(json.RootElement.GetProperty("counters").GetProperty("degraded_symbols").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void NeitherTopNorBench_IsAClearError()
+    {
+        TttProcess.Result r = TttProcess.Run("book", "tests/fixtures/itch50/Multiple.Packets.pcap");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--top or --bench", r.Stderr);
+    }
+}

@@ -1,0 +1,51 @@
+using CsCheck;
+
+namespace TickToTrade.Book.Tests;
+
+/// <summary>The open-addressing store against a Dictionary, with deletes that must shift probe chains back.</summary>
+public sealed class OrderStoreTests
+{
+    [Fact]
+    public void RandomAddsAndRemoves_MatchADictionary()
+    {
+        Gen.Select(Gen.Bool, Gen.ULong[1, 2000]).List[1, 5000].Sample(ops =>
+        {
+            using var store = new OrderStore(4096);
+            var model = new Dictionary<ulong, uint>();
+            foreach ((bool add, ulong reference) in ops)
+            {
+                if (add)
+                {
+                    long slot = store.Add(reference, 1, Side.Bid, (uint)reference, (uint)reference * 3);
+                    Assert.Equal(model.ContainsKey(reference), slot == -1);
+                    model.TryAdd(reference, (uint)reference * 3);
+                }
+                else
+                {
+                    long slot = store.Find(reference);
+                    Assert.Equal(model.Remove(reference), slot >= 0);
+                    if (slot >= 0)
+                        store.Remove(slot);
+                }
+            }
+            Assert.Equal(model.Count, store.Count);
+            foreach ((ulong reference, uint shares) in model)
+            {
+                long slot = store.Find(reference);
+                Assert.True(slot >= 0);
+                Assert.Equal(shares, store[slot].Shares);
+            }
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void HugeAndStridedReferences_AreFound()
+    {
+        using var store = new OrderStore(1000);
+        for (ulong i = 1; i <= 700; i++)
+            Assert.True(store.Add(i << 40, 1, Side.Ask, 1, (uint)i) >= 0);
+        for (ulong i = 1; i <= 700; i++)
+            Assert.Equal((uint)i, store[store.Find(i << 40)].Shares);
+        Assert.Equal(-1, store.Find(12345));
+    }
+}
