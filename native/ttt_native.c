@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 #include <rte_common.h>
@@ -335,6 +336,36 @@ void ttt_free_frames(ttt_frame *frames, uint16_t n)
     uint16_t i;
     for (i = 0; i < n; i++)
         rte_pktmbuf_free(frames[i].mbuf);
+}
+
+/* ---- native arenas ------------------------------------------------------ */
+
+#define TTT_HUGE (2ull * 1024 * 1024)
+
+static uint64_t round_huge(uint64_t bytes) { return (bytes + TTT_HUGE - 1) & ~(TTT_HUGE - 1); }
+
+void *ttt_arena_alloc(uint64_t bytes, int *kind_out)
+{
+    uint64_t size = round_huge(bytes ? bytes : 1);
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB, -1, 0);
+    if (p != MAP_FAILED) {
+        *kind_out = 2;
+        return p;
+    }
+    p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        *kind_out = -errno;
+        return NULL;
+    }
+    /* Fewer TLB misses for tables touched at random: ask for transparent hugepages. */
+    *kind_out = madvise(p, size, MADV_HUGEPAGE) == 0 ? 1 : 0;
+    return p;
+}
+
+void ttt_arena_free(void *p, uint64_t bytes)
+{
+    if (p != NULL)
+        munmap(p, round_huge(bytes ? bytes : 1));
 }
 
 /* ---- time --------------------------------------------------------------- */

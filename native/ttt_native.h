@@ -127,6 +127,13 @@ int ttt_alloc_frames(struct rte_mempool *pool, ttt_frame *frames, uint16_t n);
 uint16_t ttt_tx_burst_frames(uint16_t port, uint16_t queue, ttt_frame *frames, uint16_t n);
 void ttt_free_frames(ttt_frame *frames, uint16_t n);
 
+/* ---- native arenas ------------------------------------------------------ */
+/* Anonymous memory for the book, the order store and the rings: 2 MB hugetlb
+ * pages when reserved (MAP_HUGETLB), else transparent hugepages (madvise), else
+ * ordinary pages. *kind_out: 2 hugetlb, 1 THP advised, 0 ordinary. Zeroed. */
+void *ttt_arena_alloc(uint64_t bytes, int *kind_out);
+void ttt_arena_free(void *p, uint64_t bytes);
+
 /* ---- time --------------------------------------------------------------- */
 uint64_t ttt_rdtsc(void);
 uint64_t ttt_tsc_hz(void);

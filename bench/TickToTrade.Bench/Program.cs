@@ -25,11 +25,14 @@ public static class Program
         var dir = new Option<string>("--dir") { Description = "Where generated days are cached.", DefaultValueFactory = _ => "out/bench" };
         var parse = new Command("parse", "Parse-only throughput over a generated day held in memory: the whole feed path, and ITCH alone.") { messages, symbols, runs, dir };
         parse.SetAction(p => Guard(() => RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
+        var book = new Command("book", "Full order-book build over a generated day held in memory: ns/message, messages/s, memory.") { messages, symbols, runs, dir };
+        book.SetAction(p => Guard(() => RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
         var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir };
-        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
+        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))
+                                       | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
         var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")
         {
-            port, memport, parse, all,
+            port, memport, parse, book, all,
         };
         return root.Parse(args).Invoke();
     }
@@ -56,6 +59,15 @@ public static class Program
     {
         foreach (ParseSuite.Result r in ParseSuite.Run(dir, symbols, messages, seed: 1, runs, Console.Error))
             Console.WriteLine(r);
+        return 0;
+    }
+
+    private static int RunBook(string dir, int symbols, long messages, int runs)
+    {
+        // The day file is the one the parse suite generates (and caches) for the same options.
+        ParseSuite.Ensure(dir, symbols, messages, seed: 1, Console.Error, out _, out string itch);
+        var options = new TickToTrade.Book.BookOptions { MaxOrders = 1 << 22, MaxSymbols = Math.Max(symbols, 1), LevelsPerSide = 256 };
+        Console.WriteLine(BookSuite.Run(itch, runs, options));
         return 0;
     }
 

@@ -9,9 +9,12 @@ namespace TickToTrade.Book;
 /// the levels, state messages change the symbol's state. A struct, so the
 /// dispatcher's calls are direct.
 /// </summary>
-public readonly struct BookUpdater(OrderBook book) : IItchHandler
+public readonly struct BookUpdater(OrderBook book) : IItchHandler, IPrefetcher
 {
     public OrderBook Book => book;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ReadOnlySpan<byte> nextMessage) => book.Prefetch(nextMessage);
 
     public void OnSystemEvent(SystemEventMessage m)
     {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using TickToTrade.PacketIO.Native;
 
 namespace TickToTrade.Book;
 
@@ -16,6 +17,7 @@ namespace TickToTrade.Book;
 /// </summary>
 public sealed unsafe class LevelBook : IDisposable
 {
+    private readonly NativeArena _arena;
     private PriceLevel* _levels;
     private int* _counts;
     private readonly int _perSide;
@@ -26,7 +28,8 @@ public sealed unsafe class LevelBook : IDisposable
         _symbols = symbols;
         _perSide = levelsPerSide;
         nuint n = (nuint)(symbols + 1) * 2 * (nuint)levelsPerSide;
-        _levels = (PriceLevel*)NativeMemory.AlignedAlloc(n * (nuint)sizeof(PriceLevel), 64);
+        _arena = new NativeArena((long)n * sizeof(PriceLevel), "the price levels");
+        _levels = (PriceLevel*)_arena.Pointer;
         _counts = (int*)NativeMemory.AlignedAlloc((nuint)(symbols + 1) * 2 * sizeof(int), 64);
         NativeMemory.Clear(_counts, (nuint)(symbols + 1) * 2 * sizeof(int));
     }
@@ -52,14 +55,24 @@ public sealed unsafe class LevelBook : IDisposable
         return n == 0 ? default : _levels[((nint)locate * 2 + (int)side) * _perSide + n - 1];
     }
 
+    /// <summary>Starts loading the cache line of the side's best level.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchTop(ushort locate, Side side)
+    {
+        int n = _counts[locate * 2 + (int)side];
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(_levels + ((nint)locate * 2 + (int)side) * _perSide + Math.Max(n - 1, 0));
+    }
+
     /// <summary>
-    /// Adds <paramref name="shares"/> (and one order when <paramref name="newOrder"/>)
-    /// at <paramref name="price"/>. Returns the level's depth from the top (0 = best),
-    /// or -1 when a new level is needed and the side is full.
+    /// Adds <paramref name="shares"/> and one order at <paramref name="price"/>.
+    /// Returns the level's depth from the top (0 = best), or -1 when a new level is
+    /// needed and the side is full; <paramref name="created"/> tells whether the level is new.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Add(ushort locate, Side side, uint price, uint shares)
+    public int Add(ushort locate, Side side, uint price, uint shares, out bool created)
     {
+        created = false;
         PriceLevel* levels = _levels + ((nint)locate * 2 + (int)side) * _perSide;
         ref int count = ref _counts[locate * 2 + (int)side];
         uint key = Key(side, price);
@@ -72,6 +85,7 @@ public sealed unsafe class LevelBook : IDisposable
         }
         if (count == _perSide)
             return -1;
+        created = true;
         // Open a level at i: move the better levels [i, count) up by one.
         new Span<PriceLevel>(levels + i, count - i).CopyTo(new Span<PriceLevel>(levels + i + 1, count - i));
         levels[i] = new PriceLevel { Price = price, Orders = 1, Shares = shares };
@@ -81,12 +95,14 @@ public sealed unsafe class LevelBook : IDisposable
 
     /// <summary>
     /// Takes <paramref name="shares"/> off the level at <paramref name="price"/>, and one
-    /// order when <paramref name="orderGone"/>; an emptied level is removed. Returns
-    /// the level's depth from the top before the change, or -1 if there is no such level.
+    /// order when <paramref name="orderGone"/>; an emptied level is removed
+    /// (<paramref name="removed"/>). Returns the level's depth from the top before
+    /// the change, or -1 if there is no such level.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Remove(ushort locate, Side side, uint price, uint shares, bool orderGone)
+    public int Remove(ushort locate, Side side, uint price, uint shares, bool orderGone, out bool removed)
     {
+        removed = false;
         PriceLevel* levels = _levels + ((nint)locate * 2 + (int)side) * _perSide;
         ref int count = ref _counts[locate * 2 + (int)side];
         int i = Search(levels, count, Key(side, price), side);
@@ -99,6 +115,7 @@ public sealed unsafe class LevelBook : IDisposable
             level.Orders--;
         if (level.Orders == 0)
         {
+            removed = true;
             new Span<PriceLevel>(levels + i + 1, count - i - 1).CopyTo(new Span<PriceLevel>(levels + i, count - i - 1));
             count--;
         }
@@ -142,7 +159,7 @@ public sealed unsafe class LevelBook : IDisposable
     {
         if (_levels != null)
         {
-            NativeMemory.AlignedFree(_levels);
+            _arena.Dispose();
             NativeMemory.AlignedFree(_counts);
             _levels = null;
             _counts = null;

@@ -76,20 +76,46 @@ public sealed unsafe class OrderBook : IDisposable
         return false;
     }
 
-    private void BeginChange(ushort locate, ulong timestamp, out TopOfBook before)
+    /// <summary>
+    /// Records what changed from the level's depth alone, without reading the book
+    /// again: a change at depth 0 changes the touch, and moves it when the best level
+    /// itself appeared or disappeared.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(ushort locate, ulong timestamp, Side side, int level, bool levelAddedOrRemoved)
     {
-        before = Top(locate);
-        _change = new BookChange { Locate = locate, Level = -1, Timestamp = timestamp };
+        _change = new BookChange
+        {
+            Locate = locate,
+            Side = side,
+            Level = level,
+            TouchChanged = level == 0,
+            TouchMoved = level == 0 && levelAddedOrRemoved,
+            Timestamp = timestamp,
+        };
     }
 
+    /// <summary>
+    /// Hint for the message after the current one: an order event's slot, or an
+    /// add's best level, is fetched into cache while the current message is applied.
+    /// Reads only what the length allows; changes nothing.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void EndChange(ushort locate, Side side, int level, in TopOfBook before)
+    public void Prefetch(ReadOnlySpan<byte> next)
     {
-        TopOfBook after = Top(locate);
-        _change.Side = side;
-        _change.Level = level;
-        _change.TouchMoved = before.Bid.Price != after.Bid.Price || before.Ask.Price != after.Ask.Price;
-        _change.TouchChanged = _change.TouchMoved || before.Bid.Shares != after.Bid.Shares || before.Ask.Shares != after.Ask.Shares;
+        if (next.Length < 20)
+            return;
+        switch (next[0])
+        {
+            case (byte)'E' or (byte)'C' or (byte)'X' or (byte)'D' or (byte)'U':
+                _orders.Prefetch(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(next[11..]));
+                break;
+            case (byte)'A' or (byte)'F':
+                ushort locate = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(next[1..]);
+                if (locate != 0 && locate <= _maxSymbols)
+                    _levels.PrefetchTop(locate, next[19] == (byte)'B' ? Side.Bid : Side.Ask);
+                break;
+        }
     }
 
     /// <summary>§1.3.1/§1.3.2 Add Order: a new resting order.</summary>
@@ -98,14 +124,14 @@ public sealed unsafe class OrderBook : IDisposable
         if (!InRange(locate))
             return;
         _counters.Adds++;
-        BeginChange(locate, timestamp, out TopOfBook before);
         Side s = side == (byte)'B' ? Side.Bid : Side.Ask;
-        int level = Insert(locate, timestamp, reference, s, shares, price);
-        EndChange(locate, s, level, before);
+        int level = Insert(locate, timestamp, reference, s, shares, price, out bool created);
+        Record(locate, timestamp, s, level, created);
     }
 
-    private int Insert(ushort locate, ulong timestamp, ulong reference, Side side, uint shares, uint price)
+    private int Insert(ushort locate, ulong timestamp, ulong reference, Side side, uint shares, uint price, out bool created)
     {
+        created = false;
         if (reference == 0)
         {
             _counters.DuplicateOrders++;
@@ -123,7 +149,7 @@ public sealed unsafe class OrderBook : IDisposable
             Degrade(locate, BookAlarmKind.OrderStoreFull, timestamp);
             return -1;
         }
-        int level = _levels.Add(locate, side, price, shares);
+        int level = _levels.Add(locate, side, price, shares, out created);
         if (level < 0)
         {
             _orders.Remove(slot);
@@ -176,7 +202,6 @@ public sealed unsafe class OrderBook : IDisposable
         ushort locate = o.Locate;
         Side side = o.Side;
         uint price = o.Price;
-        BeginChange(locate, timestamp, out TopOfBook before);
         if (shares > o.Shares)
         {
             _counters.Overfills++;
@@ -186,8 +211,8 @@ public sealed unsafe class OrderBook : IDisposable
         bool gone = o.Shares == 0;
         if (gone)
             _orders.Remove(slot);
-        int level = _levels.Remove(locate, side, price, shares, gone);
-        EndChange(locate, side, level, before);
+        int level = _levels.Remove(locate, side, price, shares, gone, out bool removed);
+        Record(locate, timestamp, side, level, removed);
     }
 
     /// <summary>§1.4.4 Order Delete: the whole order leaves the book.</summary>
@@ -205,10 +230,9 @@ public sealed unsafe class OrderBook : IDisposable
         ushort locate = o.Locate;
         Side side = o.Side;
         uint price = o.Price, shares = o.Shares;
-        BeginChange(locate, timestamp, out TopOfBook before);
         _orders.Remove(slot);
-        int level = _levels.Remove(locate, side, price, shares, orderGone: true);
-        EndChange(locate, side, level, before);
+        int level = _levels.Remove(locate, side, price, shares, orderGone: true, out bool removed);
+        Record(locate, timestamp, side, level, removed);
     }
 
     /// <summary>§1.4.5 Order Replace: the old reference is deleted and a new one added, same side and symbol, new price and size.</summary>
@@ -226,12 +250,15 @@ public sealed unsafe class OrderBook : IDisposable
         ushort locate = o.Locate;
         Side side = o.Side;
         uint oldPrice = o.Price, oldShares = o.Shares;
-        BeginChange(locate, timestamp, out TopOfBook before);
+        uint bestBefore = _levels.Best(locate, side).Price; // same side, same cache line as the levels touched below
         _orders.Remove(slot);
-        int removedAt = _levels.Remove(locate, side, oldPrice, oldShares, orderGone: true);
-        int addedAt = Insert(locate, timestamp, replacement, side, shares, price);
+        int removedAt = _levels.Remove(locate, side, oldPrice, oldShares, orderGone: true, out _);
+        int addedAt = Insert(locate, timestamp, replacement, side, shares, price, out _);
         int level = removedAt < 0 ? addedAt : addedAt < 0 ? removedAt : Math.Min(removedAt, addedAt);
-        EndChange(locate, side, level, before);
+        Record(locate, timestamp, side, level, levelAddedOrRemoved: false);
+        // Both halves may touch the best level: compare the best price itself.
+        _change.TouchMoved = _levels.Best(locate, side).Price != bestBefore;
+        _change.TouchChanged |= _change.TouchMoved;
     }
 
     /// <summary>§1.5.1 Trade (non-cross) and §1.5.2 Cross Trade: prints that do not touch the displayed book.</summary>

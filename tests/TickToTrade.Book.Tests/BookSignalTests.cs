@@ -24,6 +24,14 @@ public sealed class BookSignalTests
         Assert.Equal((0, false, true), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
         book.ApplyAdd(1, 13, 4, (byte)'S', 10, 1_000_200);
         Assert.Equal((Side.Ask, 0, true), (book.LastChange.Side, book.LastChange.Level, book.LastChange.TouchMoved));
+        book.ApplyReplace(14, 4, 5, 10, 1_000_200); // same price, same size: the touch does not move
+        Assert.Equal((0, false, true), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
+        book.ApplyReplace(14, 5, 6, 10, 1_000_300); // the only ask moves up a tick
+        Assert.True(book.LastChange.TouchMoved);
+        book.ApplyDelete(14, 2); // a level below the touch
+        Assert.Equal((1, false, false), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
+        book.ApplyCancel(14, 3, 20); // part of the best bid: the touch changes size, not price
+        Assert.Equal((0, false, true), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
         book.ApplyTrade(1, 14, 77, 1_000_100, 5, cross: false);
         Assert.True(book.LastChange.Traded);
         Assert.Equal((1_000_100u, 77UL), (book.Symbol(1).LastTradePrice, book.Symbol(1).LastTradeShares));

@@ -35,12 +35,18 @@ public static class ParseSuite
 
     public static IReadOnlyList<Result> Run(string directory, int symbols, long messages, ulong seed, int runs, TextWriter log)
     {
+        Ensure(directory, symbols, messages, seed, log, out string pcap, out string itch);
+        return [Frames(pcap, runs), Itch(itch, runs), Framing(itch, runs)];
+    }
+
+    /// <summary>The generated day as a pcap and as a day file, cached in <paramref name="directory"/> by their options.</summary>
+    public static void Ensure(string directory, int symbols, long messages, ulong seed, TextWriter log, out string pcap, out string itch)
+    {
         Directory.CreateDirectory(directory);
         var options = new GeneratorOptions { Symbols = symbols, Messages = messages, Seed = seed };
         string stem = Path.Combine(directory, $"gen-{symbols}s-{messages}m-{seed}");
-        string pcap = Ensure(stem + ".pcap", options, pcap: true, log);
-        string itch = Ensure(stem + ".itch", options, pcap: false, log);
-        return [Frames(pcap, runs), Itch(itch, runs), Framing(itch, runs)];
+        pcap = Ensure(stem + ".pcap", options, pcap: true, log);
+        itch = Ensure(stem + ".itch", options, pcap: false, log);
     }
 
     private static string Ensure(string path, GeneratorOptions options, bool pcap, TextWriter log)

@@ -12,6 +12,10 @@ public struct CountingItchSink : IMoldMessageSink
 
     public static CountingItchSink Create() => new() { ByType = new long[256] };
 
+    public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+    {
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message)
     {

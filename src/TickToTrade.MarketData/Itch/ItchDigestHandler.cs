@@ -8,8 +8,13 @@ namespace TickToTrade.MarketData.Itch;
 /// number: the "parse-only" work of the throughput bench and the allocation
 /// test, with nothing the optimiser can drop.
 /// </summary>
-public struct ItchDigestHandler : IItchHandler
+public struct ItchDigestHandler : IItchHandler, IPrefetcher
 {
+    /// <summary>Nothing to fetch: the digest keeps no tables.</summary>
+    public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+    {
+    }
+
     public ulong Digest;
     public long Messages;
 

@@ -7,4 +7,11 @@ public interface IMoldMessageSink
 {
     /// <summary>Handles message number <paramref name="sequence"/>; a non-Ok status is counted by the sequencer.</summary>
     ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message);
+
+    /// <summary>
+    /// A look at the message after the one being handled, so the sink can start
+    /// fetching the memory it will need (an order's slot, a symbol's levels) while
+    /// it works on this one. A hint: it must not change any state.
+    /// </summary>
+    void Prefetch(ReadOnlySpan<byte> nextMessage);
 }

@@ -4,7 +4,7 @@ using TickToTrade.MarketData.Itch;
 namespace TickToTrade.MarketData.Sequencing;
 
 /// <summary>Adapts an <see cref="IItchHandler"/> to the sequencer: each in-order message is dispatched by type.</summary>
-public struct ItchSink<THandler> : IMoldMessageSink where THandler : struct, IItchHandler
+public struct ItchSink<THandler> : IMoldMessageSink where THandler : struct, IItchHandler, IPrefetcher
 {
     public THandler Handler;
 
@@ -12,4 +12,7 @@ public struct ItchSink<THandler> : IMoldMessageSink where THandler : struct, IIt
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message) => ItchDispatcher.Dispatch(message, ref Handler);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ReadOnlySpan<byte> nextMessage) => Handler.Prefetch(nextMessage);
 }

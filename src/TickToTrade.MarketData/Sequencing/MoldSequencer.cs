@@ -166,6 +166,9 @@ public sealed class MoldSequencer : IDisposable
             }
             else
             {
+                MoldMessageReader ahead = reader; // a copy: peeking does not move the real reader
+                if (ahead.TryRead(out ReadOnlySpan<byte> next))
+                    sink.Prefetch(next);
                 ItchStatus status = sink.OnMessage(sequence, message);
                 if (status != ItchStatus.Ok)
                     CountBad(status, ref c);

@@ -14,6 +14,10 @@ public struct TypeCountingSink : IMoldMessageSink
 
     public static TypeCountingSink Create() => new() { ByType = new long[256] };
 
+    public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+    {
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message)
     {

@@ -64,6 +64,10 @@ internal static unsafe partial class NativeMethods
     [DllImport(Lib), SuppressGCTransition] internal static extern ushort ttt_tx_burst_frames(ushort port, ushort queue, PacketBuffer* frames, ushort n);
     [DllImport(Lib), SuppressGCTransition] internal static extern void ttt_free_frames(PacketBuffer* frames, ushort n);
 
+    // ---- arenas (cold) ----
+    [DllImport(Lib)] internal static extern void* ttt_arena_alloc(ulong bytes, int* kind);
+    [DllImport(Lib)] internal static extern void ttt_arena_free(void* p, ulong bytes);
+
     // ---- time ----
     [DllImport(Lib), SuppressGCTransition] internal static extern ulong ttt_rdtsc();
     [DllImport(Lib)] internal static extern ulong ttt_tsc_hz();

@@ -10,6 +10,10 @@ public struct RecordingSink : IMoldMessageSink
 
     public static RecordingSink Create() => new() { Delivered = [] };
 
+    public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+    {
+    }
+
     public readonly ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message)
     {
         Delivered.Add((sequence, message.ToArray()));
