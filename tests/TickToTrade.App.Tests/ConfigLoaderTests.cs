@@ -20,6 +20,7 @@ public sealed class ConfigLoaderTests
     [InlineData("""{ "Eal": { "Args": " " } }""", "Eal.Args is empty")]
     [InlineData("""{ "Eal": { "MempoolSize": "lots" } }""", "MempoolSize")]
     [InlineData("""{ "Nope": 1 }""", "Nope")]
+    [InlineData("""{ "Book": { "LevelsPerSide": 0 } }""", "Book.LevelsPerSide must be 1..65535")]
     [InlineData("""{ "Feed": { "Endpoints": [ "233.54.12.111" ] } }""", "Feed.Endpoints")]
     [InlineData("""{ "Eal": """, "not valid JSON")]
     public void BadConfig_IsAConfigExceptionThatSaysWhy(string json, string expected)

@@ -22,6 +22,12 @@ public sealed class RunCommandTests
         Assert.Equal(0, root.GetProperty("loop_allocated_bytes").GetInt64());
         Assert.Equal(0, root.GetProperty("loop_gen0_collections").GetInt32());
         Assert.True(root.GetProperty("port_counters").GetProperty("rx_empty_polls").GetInt64() > 0);
+        Assert.True(root.GetProperty("live_orders").GetInt64() > 0);
+        // The book the engine loop built over DPDK agrees with `ttt book` reading the file directly.
+        TttProcess.Result top = TttProcess.Run("book", "out/data/default.pcap", "--top");
+        Assert.Equal(top.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, root.GetProperty("symbols_with_orders").GetInt64());
+        Assert.Equal(0, root.GetProperty("book_counters").GetProperty("unknown_orders").GetInt64());
+        Assert.Equal(0, root.GetProperty("book_counters").GetProperty("degraded_symbols").GetInt64());
 
         // The same file read straight from disk by `ttt inspect`: DPDK delivered every frame.
         TttProcess.Result inspect = TttProcess.Run("inspect", "out/data/default.pcap");

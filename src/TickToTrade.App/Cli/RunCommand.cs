@@ -26,7 +26,7 @@ public static class RunCommand
             Description = "Replace the capture to replay (Replay.Pcap).",
         };
         var command = new Command("run",
-            "Run the main job: replay a capture through DPDK's net_pcap PMD and run every frame through the market-data path (decode, filter, sequence, dispatch ITCH); print one JSON line with the counts and the loop's allocations.")
+            "Run the main job: replay a capture through DPDK's net_pcap PMD and run every frame through the market-data path (decode, filter, sequence, dispatch ITCH) into the order book; print one JSON line with the counts and the loop's allocations.")
         {
             config, eal, pcap,
         };

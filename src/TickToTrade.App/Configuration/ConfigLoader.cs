@@ -74,6 +74,14 @@ public static class ConfigLoader
         }
         if (c.Feed.Endpoints.Count > MarketData.Feed.FeedFilter.MaxEndpoints)
             throw new ConfigException($"{source}: Feed.Endpoints holds at most {MarketData.Feed.FeedFilter.MaxEndpoints} endpoints");
+        try
+        {
+            c.Book.ToOptions().Validate();
+        }
+        catch (ArgumentException x)
+        {
+            throw new ConfigException($"{source}: {x.Message}");
+        }
         if (c.Replay.IdleMilliseconds is < 1 or > 60_000)
             throw new ConfigException($"{source}: Replay.IdleMilliseconds must be 1..60000 (got {c.Replay.IdleMilliseconds})");
     }

@@ -5,5 +5,6 @@ public sealed class EngineConfig
 {
     public EalConfig Eal { get; set; } = new();
     public FeedConfig Feed { get; set; } = new();
+    public BookConfig Book { get; set; } = new();
     public ReplayConfig Replay { get; set; } = new();
 }

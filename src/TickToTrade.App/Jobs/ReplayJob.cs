@@ -1,4 +1,5 @@
 using TickToTrade.App.Configuration;
+using TickToTrade.Book;
 using TickToTrade.MarketData.Feed;
 using TickToTrade.MarketData.Itch;
 using TickToTrade.MarketData.Sequencing;
@@ -9,10 +10,10 @@ using TickToTrade.PacketIO.Time;
 namespace TickToTrade.App.Jobs;
 
 /// <summary>
-/// The main job until the order book and strategy land: replay a capture through
-/// DPDK's net_pcap PMD and run every frame through the market-data path in the
-/// engine's kind of busy-poll loop: decode, filter, sequence, dispatch each ITCH
-/// message. A capture cannot answer retransmission requests, so gaps are counted
+/// The main job until the strategy lands: replay a capture through DPDK's
+/// net_pcap PMD and run every frame through the market-data path in the engine's
+/// kind of busy-poll loop: decode, filter, sequence, dispatch each ITCH message
+/// into the order book. A capture cannot answer retransmission requests, so gaps are counted
 /// and skipped here.
 /// </summary>
 public static class ReplayJob
@@ -42,7 +43,8 @@ public static class ReplayJob
             using PacketMempool pool = PacketMempool.Create("replay_rx", config.Eal.MempoolSize, EthDevice.QueryInfo(portId).SocketId);
             using EthDevice device = EthDevice.Start(portId, pool);
             using var sequencer = new MoldSequencer(new SequencerOptions { RecoverGaps = false });
-            var feed = new FeedPath(filter, sequencer);
+            using var book = new OrderBook(config.Book.ToOptions());
+            var feed = new FeedPath(filter, sequencer, book);
             DpdkPort port = device.CreatePort();
             ulong idle = Tsc.FromMilliseconds(config.Replay.IdleMilliseconds);
 
@@ -55,6 +57,15 @@ public static class ReplayJob
 
             while (sequencer.Events.TryTake(out FeedEvent e))
                 log.WriteLine($"ttt: feed: {e}");
+            while (book.Alarms.TryTake(out BookAlarm alarm))
+                log.WriteLine($"ttt: book: {alarm}");
+            int symbolsWithOrders = 0;
+            for (int locate = 1; locate <= book.MaxSymbols; locate++)
+            {
+                TopOfBook top = book.Top((ushort)locate);
+                if (top.HasBid || top.HasAsk)
+                    symbolsWithOrders++;
+            }
             var byType = new List<(char, long)>();
             foreach (byte t in ItchMessageLengths.Types)
             {
@@ -64,7 +75,7 @@ public static class ReplayJob
             PortCounters counters = port.Counters;
             double seconds = Tsc.ToNanoseconds(lastFrame - start) / 1e9;
             return new ReplayResult(pcap, Device, device.Info.Driver, counters.RxFrames, counters.RxBytes, seconds, allocated, gen0,
-                counters, feed.Counters, byType, sequencer.State);
+                counters, feed.Counters, byType, sequencer.State, book.Counters, book.Orders.Count, symbolsWithOrders);
         }
         finally
         {
@@ -73,10 +84,10 @@ public static class ReplayJob
     }
 
     /// <summary>The market-data half of the loop: everything a received frame goes through.</summary>
-    public struct FeedPath(FeedFilter filter, MoldSequencer sequencer)
+    public struct FeedPath(FeedFilter filter, MoldSequencer sequencer, OrderBook book)
     {
         public FeedCounters Counters;
-        public CountingItchSink Sink = CountingItchSink.Create();
+        public CountingItchSink Sink = CountingItchSink.Create(book);
         private NoRetransmitRequester _requester;
 
         public void OnFrame(ReadOnlySpan<byte> frame, ulong now)

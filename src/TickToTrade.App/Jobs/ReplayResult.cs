@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TickToTrade.Book;
 using TickToTrade.MarketData.Feed;
 using TickToTrade.MarketData.Sequencing;
 using TickToTrade.PacketIO;
@@ -19,7 +20,10 @@ public sealed record ReplayResult(
     PortCounters Counters,
     FeedCounters Feed,
     IReadOnlyList<(char Type, long Count)> ByType,
-    FeedState FeedState)
+    FeedState FeedState,
+    BookCounters Book,
+    int LiveOrders,
+    int SymbolsWithOrders)
 {
     /// <summary>One JSON object on one line.</summary>
     public string ToJson()
@@ -45,6 +49,8 @@ public sealed record ReplayResult(
             w.WriteNumber("malformed", Feed.Malformed);
             w.WriteNumber("dropped_frames", Feed.FramesDropped);
             w.WriteString("feed_state", FeedState == FeedState.Live ? "live" : "stale");
+            w.WriteNumber("live_orders", LiveOrders);
+            w.WriteNumber("symbols_with_orders", SymbolsWithOrders);
             w.WriteNumber("seconds", Math.Round(Seconds, 6));
             w.WriteNumber("loop_allocated_bytes", LoopAllocatedBytes);
             w.WriteNumber("loop_gen0_collections", LoopGen0Collections);
@@ -54,6 +60,10 @@ public sealed record ReplayResult(
             w.WriteEndObject();
             w.WriteStartObject("feed_counters");
             foreach ((string name, long value) in Feed.ToPairs())
+                w.WriteNumber(name, value);
+            w.WriteEndObject();
+            w.WriteStartObject("book_counters");
+            foreach ((string name, long value) in Book.ToPairs())
                 w.WriteNumber(name, value);
             w.WriteEndObject();
             w.WriteEndObject();
