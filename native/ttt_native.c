@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -205,22 +206,33 @@ int ttt_port_stats_get(uint16_t port, ttt_port_stats *out)
 
 int ttt_port_xstats(uint16_t port, char *names, uint64_t *values, int cap)
 {
-    struct rte_eth_xstat_name xnames[256];
-    struct rte_eth_xstat xvals[256];
+    struct rte_eth_xstat_name *xnames;
+    struct rte_eth_xstat *xvals;
     int n = rte_eth_xstats_get_names(port, NULL, 0);
-    int i;
-    if (n < 0)
+    int got, i;
+    if (n <= 0)
         return n;
-    if (n > 256)
-        n = 256;
-    if (rte_eth_xstats_get_names(port, xnames, (unsigned)n) < 0)
+    /* Cold path: sized to what the PMD reports, so no count is ever clamped. */
+    xnames = calloc((size_t)n, sizeof(*xnames));
+    xvals = calloc((size_t)n, sizeof(*xvals));
+    if (xnames == NULL || xvals == NULL) {
+        free(xnames);
+        free(xvals);
+        return -ENOMEM;
+    }
+    if (rte_eth_xstats_get_names(port, xnames, (unsigned)n) != n ||
+        (got = rte_eth_xstats_get(port, xvals, (unsigned)n)) != n) {
+        free(xnames);
+        free(xvals);
         return -EIO;
-    if (rte_eth_xstats_get(port, xvals, (unsigned)n) < 0)
-        return -EIO;
+    }
     for (i = 0; i < n && i < cap; i++) {
-        snprintf(names + (size_t)i * TTT_NAME_LEN, TTT_NAME_LEN, "%s", xnames[xvals[i].id].name);
+        uint64_t id = xvals[i].id;
+        snprintf(names + (size_t)i * TTT_NAME_LEN, TTT_NAME_LEN, "%s", id < (uint64_t)n ? xnames[id].name : "?");
         values[i] = xvals[i].value;
     }
+    free(xnames);
+    free(xvals);
     return n;
 }
 

@@ -9,7 +9,8 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand(
-            "ttt: the TickToTrade engine. DPDK in, ITCH 5.0 market data, order book, strategy, risk, OUCH out through our own TCP/IP stack.")
+            "ttt: the TickToTrade engine. Today: DPDK packet I/O, NASDAQ ITCH 5.0 market data over MoldUDP64, and the full-depth order book. " +
+            "The strategy, risk checks, OUCH order entry and the user-space TCP/IP stack arrive with later issues.")
         {
             RunCommand.Create(),
             PortsCommand.Create(),

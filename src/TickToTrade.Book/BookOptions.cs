@@ -7,7 +7,7 @@ public sealed record BookOptions
     public int MaxOrders { get; init; } = 1 << 20;
 
     /// <summary>Stock locates 1..MaxSymbols are tracked (ITCH locates are 16-bit).</summary>
-    public int MaxSymbols { get; init; } = 8_192;
+    public int MaxSymbols { get; init; } = 16_384;
 
     /// <summary>Price levels per side per symbol.</summary>
     public int LevelsPerSide { get; init; } = 256;

@@ -86,7 +86,7 @@ public readonly struct BookUpdater(OrderBook book) : IItchHandler, IPrefetcher
         book.ApplyExecution(m.Timestamp, m.OrderReference.Value, m.ExecutedShares, m.MatchNumber.Value, 0);
 
     public void OnOrderExecutedWithPrice(OrderExecutedWithPriceMessage m) =>
-        book.ApplyExecution(m.Timestamp, m.OrderReference.Value, m.ExecutedShares, m.MatchNumber.Value, m.ExecutionPrice.Value);
+        book.ApplyExecution(m.Timestamp, m.OrderReference.Value, m.ExecutedShares, m.MatchNumber.Value, m.ExecutionPrice.Value, printable: m.Printable != (byte)'N');
 
     public void OnOrderCancel(OrderCancelMessage m) =>
         book.ApplyCancel(m.Timestamp, m.OrderReference.Value, m.CancelledShares);

@@ -103,14 +103,14 @@ public sealed unsafe class OrderBook : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(ReadOnlySpan<byte> next)
     {
-        if (next.Length < 20)
+        if (next.Length < 19) // the shortest order event, D, is 19 bytes: reference at 11..18
             return;
         switch (next[0])
         {
             case (byte)'E' or (byte)'C' or (byte)'X' or (byte)'D' or (byte)'U':
                 _orders.Prefetch(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(next[11..]));
                 break;
-            case (byte)'A' or (byte)'F':
+            case (byte)'A' or (byte)'F' when next.Length >= 20:
                 ushort locate = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(next[1..]);
                 if (locate != 0 && locate <= _maxSymbols)
                     _levels.PrefetchTop(locate, next[19] == (byte)'B' ? Side.Bid : Side.Ask);
@@ -159,8 +159,12 @@ public sealed unsafe class OrderBook : IDisposable
         return level;
     }
 
-    /// <summary>§1.4.1 Order Executed (<paramref name="executionPrice"/> 0) and §1.4.2 with price: shares leave the resting order.</summary>
-    public void ApplyExecution(ulong timestamp, ulong reference, uint shares, ulong matchNumber, uint executionPrice)
+    /// <summary>
+    /// §1.4.1 Order Executed (<paramref name="executionPrice"/> 0) and §1.4.2 with price: shares
+    /// leave the resting order. A non-printable execution (§1.4.2 Printable 'N') changes the
+    /// book but is not a print: the last trade stays as it was.
+    /// </summary>
+    public void ApplyExecution(ulong timestamp, ulong reference, uint shares, ulong matchNumber, uint executionPrice, bool printable = true)
     {
         long slot = _orders.Find(reference);
         if (slot < 0)
@@ -172,14 +176,17 @@ public sealed unsafe class OrderBook : IDisposable
         _counters.Executions++;
         ref OrderSlot o = ref _orders[slot];
         ushort locate = o.Locate;
-        ref SymbolState sym = ref _symbols[locate];
-        // §1.4.2: the trade prints at the execution price; the order rests, and is taken from, its own level.
-        sym.LastTradePrice = executionPrice != 0 ? executionPrice : o.Price;
-        sym.LastTradeShares = shares;
-        sym.LastMatchNumber = matchNumber;
-        sym.LastTradeTimestamp = timestamp;
+        if (printable)
+        {
+            ref SymbolState sym = ref _symbols[locate];
+            // §1.4.2: the trade prints at the execution price; the order rests, and is taken from, its own level.
+            sym.LastTradePrice = executionPrice != 0 ? executionPrice : o.Price;
+            sym.LastTradeShares = shares;
+            sym.LastMatchNumber = matchNumber;
+            sym.LastTradeTimestamp = timestamp;
+        }
         Reduce(slot, timestamp, shares);
-        _change.Traded = true;
+        _change.Traded = printable;
     }
 
     /// <summary>§1.4.3 Order Cancel: part of the order is withdrawn.</summary>

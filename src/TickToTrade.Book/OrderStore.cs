@@ -57,6 +57,8 @@ public sealed unsafe class OrderStore : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Find(ulong reference)
     {
+        if (reference == 0)
+            return -1; // 0 marks an empty slot: it is never a live order
         ulong i = Home(reference);
         while (true)
         {
@@ -83,6 +85,8 @@ public sealed unsafe class OrderStore : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Add(ulong reference, ushort locate, Side side, uint price, uint shares)
     {
+        if (reference == 0)
+            return -1;
         if (Count >= _limit)
             return -2;
         ulong i = Home(reference);
@@ -125,7 +129,7 @@ public sealed unsafe class OrderStore : IDisposable
                 i = j;
             }
         }
-        _slots[i].Reference = 0;
+        _slots[i] = default;
         Count--;
     }
 

@@ -66,4 +66,34 @@ public sealed class CapacityTests
         Assert.False(book.Top(1).HasBid);
         Assert.Equal(0, book.Orders.Count);
     }
+
+    [Fact]
+    public void ReferenceZero_InEveryEvent_IsUnknown_AndCorruptsNothing()
+    {
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 4 });
+        book.ApplyAdd(1, 0, 5, (byte)'B', 100, 1_000_000);
+        book.ApplyDelete(0, 5);
+        book.ApplyAdd(1, 0, 6, (byte)'S', 200, 1_000_100);
+        book.ApplyDelete(0, 0);
+        book.ApplyExecution(0, 0, 10, 1, 0);
+        book.ApplyCancel(0, 0, 10);
+        book.ApplyReplace(0, 0, 7, 10, 1_000_000);
+        Assert.Equal(4, book.Counters.UnknownOrders);
+        Assert.Equal(1, book.Orders.Count);
+        Assert.Equal((1_000_100u, 200UL, 1u), (book.Top(1).Ask.Price, book.Top(1).Ask.Shares, book.Top(1).Ask.Orders));
+        Assert.False(book.Top(1).HasBid);
+    }
+
+    [Fact]
+    public void NonPrintableExecution_ChangesTheBook_NotTheLastTrade()
+    {
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 4 });
+        book.ApplyAdd(1, 0, 5, (byte)'B', 100, 1_000_000);
+        book.ApplyExecution(1, 5, 40, 9, 1_000_500, printable: false);
+        Assert.Equal(60UL, book.Top(1).Bid.Shares);
+        Assert.Equal(0u, book.Symbol(1).LastTradePrice);
+        Assert.False(book.LastChange.Traded);
+        book.ApplyExecution(2, 5, 10, 10, 1_000_500, printable: true);
+        Assert.Equal((1_000_500u, 10UL), (book.Symbol(1).LastTradePrice, book.Symbol(1).LastTradeShares));
+    }
 }

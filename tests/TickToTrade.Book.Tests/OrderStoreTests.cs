@@ -48,4 +48,49 @@ public sealed class OrderStoreTests
             Assert.Equal((uint)i, store[store.Find(i << 40)].Shares);
         Assert.Equal(-1, store.Find(12345));
     }
+
+    [Fact]
+    public void CollidingReferences_SurviveDeletesInsideTheirProbeChain()
+    {
+        // 12 orders → a 32-slot table: references 32 apart share a home slot and form chains
+        // that wrap around the end, so every delete must shift later members back.
+        Gen.Select(Gen.Bool, Gen.Int[0, 7], Gen.Int[28, 35]).List[1, 400].Sample(ops =>
+        {
+            using var store = new OrderStore(12);
+            var model = new HashSet<ulong>();
+            foreach ((bool add, int lap, int home) in ops)
+            {
+                ulong reference = (ulong)(lap * 32 + home);
+                if (reference == 0)
+                    continue;
+                if (add)
+                {
+                    long slot = store.Add(reference, 1, Side.Bid, 1, 1);
+                    if (slot == -2)
+                        continue; // full: the 3/4 limit, not a failure
+                    Assert.Equal(model.Contains(reference), slot == -1);
+                    model.Add(reference);
+                }
+                else
+                {
+                    long slot = store.Find(reference);
+                    Assert.Equal(model.Remove(reference), slot >= 0);
+                    if (slot >= 0)
+                        store.Remove(slot);
+                }
+                foreach (ulong live in model)
+                    Assert.True(store.Find(live) >= 0, $"{live} lost");
+            }
+            Assert.Equal(model.Count, store.Count);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void ReferenceZero_IsNeverFound_NorStored()
+    {
+        using var store = new OrderStore(64);
+        Assert.Equal(-1, store.Find(0));
+        Assert.Equal(-1, store.Add(0, 1, Side.Bid, 1, 1));
+        Assert.Equal(0, store.Count);
+    }
 }

@@ -17,10 +17,11 @@ public static class BookCommand
         var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build, the capture read into memory first." };
         var maxOrders = new Option<int>("--max-orders") { Description = "Order store capacity.", DefaultValueFactory = _ => new BookOptions().MaxOrders };
         var maxSymbols = new Option<int>("--max-symbols") { Description = "Highest stock locate tracked.", DefaultValueFactory = _ => new BookOptions().MaxSymbols };
+        var noChecksums = new Option<bool>("--no-verify-checksums") { Description = "Accept IPv4 and UDP checksums without verifying them (anonymised captures zero them)." };
         var levels = new Option<int>("--levels") { Description = "Price levels per side per symbol.", DefaultValueFactory = _ => new BookOptions().LevelsPerSide };
         var command = new Command("book", "Build the full-depth order book of every stock locate from a capture (A F E C X D U, trades and state messages).")
         {
-            file, top, bench, maxOrders, maxSymbols, levels,
+            file, top, bench, maxOrders, maxSymbols, levels, noChecksums,
         };
         command.SetAction(p => CliGuard.Run(() =>
         {
@@ -29,7 +30,10 @@ public static class BookCommand
             var options = new BookOptions { MaxOrders = p.GetValue(maxOrders), MaxSymbols = p.GetValue(maxSymbols), LevelsPerSide = p.GetValue(levels) };
             options.Validate();
             using var book = new OrderBook(options);
-            CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book);
+            var filter = new MarketData.Feed.FeedFilter(verifyChecksums: !p.GetValue(noChecksums));
+            CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book, filter);
+            if (book.Counters.SymbolOutOfRange > 0)
+                Console.Error.WriteLine($"ttt: book: {book.Counters.SymbolOutOfRange} events had a stock locate above --max-symbols {options.MaxSymbols} and were not applied");
             while (book.Alarms.TryTake(out BookAlarm alarm))
                 Console.Error.WriteLine($"ttt: book: {alarm}");
             Console.Out.Write(p.GetValue(top) ? TopLines(book) : BenchJson(book, result));

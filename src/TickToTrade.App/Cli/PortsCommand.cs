@@ -11,7 +11,7 @@ public static class PortsCommand
         var eal = new Option<string>("--eal")
         {
             Description = "EAL arguments, e.g. \"--no-pci --vdev=net_tap0,iface=ttt0\" or \"-a 0000:01:00.0\". " +
-                          "Without hugepages, --no-huge -m 512 is added and announced.",
+                          "Without free hugepages (and no memory flags given), --in-memory is dropped and --no-huge --no-shconf -m 512 added, and that is announced on stderr.",
             Required = true,
         };
         var command = new Command("ports", "List the DPDK ports EAL finds: name, driver, MAC, NUMA socket, link, queues and offload capabilities.")

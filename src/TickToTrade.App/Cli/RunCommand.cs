@@ -6,8 +6,8 @@ namespace TickToTrade.App.Cli;
 
 /// <summary>
 /// <c>ttt run</c>: the main job on a configuration (the embedded default without --config).
-/// Today the job replays a capture through DPDK's net_pcap PMD and counts its frames;
-/// later issues widen it to the full pipeline.
+/// Today the job replays a capture through DPDK's net_pcap PMD into the market-data path
+/// and the order book; later issues add the strategy, risk and order entry.
 /// </summary>
 public static class RunCommand
 {

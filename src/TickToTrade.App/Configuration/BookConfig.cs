@@ -4,7 +4,7 @@ namespace TickToTrade.App.Configuration;
 public sealed class BookConfig
 {
     public int MaxOrders { get; set; } = 1 << 20;
-    public int MaxSymbols { get; set; } = 8192;
+    public int MaxSymbols { get; set; } = 16384;
     public int LevelsPerSide { get; set; } = 256;
 
     public TickToTrade.Book.BookOptions ToOptions() =>

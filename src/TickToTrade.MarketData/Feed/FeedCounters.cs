@@ -32,6 +32,7 @@ public struct FeedCounters
     public long Messages;
 
     // ---- sequencing (MoldSequencer) ----
+    public long ImplausibleSequence;
     public long DuplicatePackets;
     public long DuplicateMessages;
     public long Gaps;
@@ -54,7 +55,7 @@ public struct FeedCounters
         + Ipv4Fragments + NotUdp + UdpTruncated + UdpBadLength + UdpBadChecksum + FilteredOut + MoldTruncated;
 
     /// <summary>Packets or messages that could not be trusted: malformed Mold blocks and bad ITCH messages.</summary>
-    public readonly long Malformed => MalformedPackets + ItchEmpty + ItchUnknownType + ItchWrongLength;
+    public readonly long Malformed => MalformedPackets + ImplausibleSequence + ItchEmpty + ItchUnknownType + ItchWrongLength;
 
     public readonly (string Name, long Value)[] ToPairs() =>
     [
@@ -64,7 +65,7 @@ public struct FeedCounters
         ("not_udp", NotUdp), ("udp_truncated", UdpTruncated), ("udp_bad_length", UdpBadLength), ("udp_bad_checksum", UdpBadChecksum),
         ("filtered_out", FilteredOut), ("mold_truncated", MoldTruncated), ("packets", Packets), ("heartbeats", Heartbeats),
         ("end_of_session", EndOfSession), ("malformed_packets", MalformedPackets), ("foreign_session", ForeignSession),
-        ("messages", Messages), ("duplicate_packets", DuplicatePackets), ("duplicate_messages", DuplicateMessages),
+        ("messages", Messages), ("implausible_sequence", ImplausibleSequence), ("duplicate_packets", DuplicatePackets), ("duplicate_messages", DuplicateMessages),
         ("gaps", Gaps), ("gap_messages", GapMessages), ("recoveries", Recoveries), ("retransmit_requests", RetransmitRequests),
         ("pending_stored", PendingStored), ("pending_dropped", PendingDropped), ("unrecovered_alarms", UnrecoveredAlarms),
         ("applied_messages", AppliedMessages), ("itch_empty", ItchEmpty), ("itch_unknown_type", ItchUnknownType),

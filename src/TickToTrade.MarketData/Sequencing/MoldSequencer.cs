@@ -31,6 +31,11 @@ public sealed class MoldSequencer : IDisposable
         _pending = new PendingPackets(_options.PendingSlots, _options.MaxPacketBytes);
         _events = events ?? new EventRing<FeedEvent>();
         NextSequence = _options.StartSequence;
+        if (_options.Session is { } pinned)
+        {
+            Session = pinned;
+            _haveSession = true;
+        }
     }
 
     /// <summary>The session being followed (the first one seen).</summary>
@@ -70,8 +75,15 @@ public sealed class MoldSequencer : IDisposable
             c.ForeignSession++;
             return;
         }
-        c.Packets++;
         ulong first = packet.SequenceNumber;
+        int count = packet.DataMessageCount;
+        if (first > ulong.MaxValue - (ulong)count - 1
+            || (NextSequence != 0 && first > NextSequence && first - NextSequence > _options.MaxGap))
+        {
+            c.ImplausibleSequence++; // a jump this far, or to the end of the number space, is forged or corrupt
+            return;
+        }
+        c.Packets++;
         if (NextSequence == 0)
             NextSequence = first; // joining late: start where the feed is
 
@@ -87,7 +99,6 @@ public sealed class MoldSequencer : IDisposable
             return;
         }
 
-        int count = packet.MessageCount;
         c.Messages += count;
         ulong end = first + (ulong)count;
         if (end <= NextSequence)
@@ -105,9 +116,9 @@ public sealed class MoldSequencer : IDisposable
                     c.PendingStored++;
                 else
                     c.PendingDropped++;
+                OnGap(first, now, ref c, ref requester);
                 if (end > HighestSeen)
                     HighestSeen = end;
-                OnGap(first, now, ref c, ref requester);
                 return;
             }
             OnGap(first, now, ref c, ref requester); // counted and skipped
@@ -127,8 +138,8 @@ public sealed class MoldSequencer : IDisposable
     /// <summary>Forgets the session and every sequence number (a new trading day); keeps the preallocated memory.</summary>
     public void Reset()
     {
-        _haveSession = false;
-        Session = default;
+        _haveSession = _options.Session is not null;
+        Session = _options.Session ?? default;
         NextSequence = _options.StartSequence;
         HighestSeen = 0;
         State = FeedState.Live;
@@ -170,9 +181,10 @@ public sealed class MoldSequencer : IDisposable
                 if (ahead.TryRead(out ReadOnlySpan<byte> next))
                     sink.Prefetch(next);
                 ItchStatus status = sink.OnMessage(sequence, message);
-                if (status != ItchStatus.Ok)
-                    CountBad(status, ref c);
-                c.AppliedMessages++;
+                if (status == ItchStatus.Ok)
+                    c.AppliedMessages++;
+                else
+                    CountBad(status, ref c); // its sequence number is used up all the same
                 NextSequence = sequence + 1;
             }
             sequence++;
@@ -190,6 +202,7 @@ public sealed class MoldSequencer : IDisposable
     private void OnGap<TRequester>(ulong seenFirst, ulong now, ref FeedCounters c, ref TRequester requester)
         where TRequester : struct, IRetransmitRequester
     {
+        ulong knownUntil = HighestSeen;
         if (seenFirst > HighestSeen)
             HighestSeen = seenFirst;
         if (!_options.RecoverGaps)
@@ -209,6 +222,13 @@ public sealed class MoldSequencer : IDisposable
             c.GapMessages += (long)(seenFirst - NextSequence);
             CountGap(seenFirst, now);
             SendRequest(now, ref c, ref requester);
+        }
+        else if (seenFirst > knownUntil && knownUntil > NextSequence)
+        {
+            // Another hole beyond what we already knew of, while the first is still open.
+            c.Gaps++;
+            c.GapMessages += (long)(seenFirst - knownUntil);
+            _events.Record(new FeedEvent(FeedEventKind.GapDetected, knownUntil, seenFirst - knownUntil, now));
         }
     }
 

@@ -30,15 +30,29 @@ public sealed unsafe class PendingPackets : IDisposable
     public int Capacity => _sequence.Length;
     public int Stored { get; private set; }
 
-    /// <summary>Copies a packet's message blocks; false when no slot is free or it is too large.</summary>
+    /// <summary>
+    /// Copies a packet's message blocks; false when no slot is free or it is too
+    /// large. A packet already held (its A or B copy) is not stored twice.
+    /// </summary>
     public bool TryStore(ulong sequence, int count, ReadOnlySpan<byte> blocks)
     {
         if (blocks.Length > _slotBytes)
             return false;
+        int free = -1;
         for (int i = 0; i < _count.Length; i++)
         {
-            if (_count[i] != 0)
+            if (_count[i] == 0)
+            {
+                if (free < 0)
+                    free = i;
                 continue;
+            }
+            if (_sequence[i] == sequence && _count[i] >= count)
+                return true;
+        }
+        if (free >= 0)
+        {
+            int i = free;
             blocks.CopyTo(new Span<byte>(_memory + (nint)i * _slotBytes, _slotBytes));
             _sequence[i] = sequence;
             _count[i] = count;

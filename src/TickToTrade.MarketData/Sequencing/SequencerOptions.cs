@@ -21,6 +21,19 @@ public sealed record SequencerOptions
     /// <summary>Packets ahead of a gap kept for replay after it is filled.</summary>
     public int PendingSlots { get; init; } = 256;
 
+    /// <summary>
+    /// The session to follow. Null: the first session seen (fine for captures; a
+    /// live engine should name it, so one stray packet cannot capture the sequencer).
+    /// </summary>
+    public MoldUdp64.MoldSession? Session { get; init; }
+
+    /// <summary>
+    /// A packet further ahead than this many messages is implausible (a forged or
+    /// corrupt sequence number): counted and dropped instead of opening a gap that
+    /// could never close.
+    /// </summary>
+    public ulong MaxGap { get; init; } = 1UL << 24;
+
     /// <summary>Largest MoldUDP64 packet kept in a pending slot (a jumbo UDP payload fits).</summary>
     public int MaxPacketBytes { get; init; } = 9000;
 }

@@ -39,7 +39,12 @@ public struct UdpRetransmitRequester<TPort> : IRetransmitRequester where TPort :
         var udp = new UdpRepr(_route.LocalPort, _route.ServerPort, MoldRequestRepr.Length);
         var ip = new Ipv4Repr(_route.LocalAddress, _route.ServerAddress, IpProtocol.Udp, udp.Length, Identification: _ipId++);
         int length = _ethernet.Length + ip.TotalLength;
-        one[0].TryAppend(length, out Span<byte> frame);
+        if (!one[0].TryAppend(length, out Span<byte> frame))
+        {
+            _port.Free(one); // a buffer too small for 62 bytes: never with our pools, but never leak it either
+            Failed++;
+            return false;
+        }
         int offset = _ethernet.Emit(frame);
         ip.Emit(frame[offset..]);
         offset += Ipv4Repr.HeaderLength;

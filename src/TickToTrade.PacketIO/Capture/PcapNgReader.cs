@@ -61,7 +61,7 @@ public sealed class PcapNgReader : IFrameReader
                 type = U32(head);
             }
             uint total = U32(head[4..]);
-            if (total < 12 || total % 4 != 0 || total > _bytes.Length - _offset)
+            if (total < 12 || total % 4 != 0 || total > _bytes.Length - _offset || total > int.MaxValue)
                 return Truncated();
             ReadOnlySpan<byte> body = _bytes.Slice(_offset + 8, (int)total - 12);
             long blockStart = _offset;
@@ -77,13 +77,13 @@ public sealed class PcapNgReader : IFrameReader
                 {
                     if (body.Length < 20)
                         return Truncated();
-                    int iface = (int)U32(body);
+                    uint iface = U32(body);
                     ulong ts = ((ulong)U32(body[4..]) << 32) | U32(body[8..]);
                     uint captured = U32(body[12..]);
                     uint original = U32(body[16..]);
-                    if (captured > body.Length - 20 || iface >= _interfaces.Count)
+                    if (captured > body.Length - 20 || iface >= (uint)_interfaces.Count)
                         return Truncated();
-                    ulong unitsPerSecond = _interfaces[iface].UnitsPerSecond;
+                    ulong unitsPerSecond = _interfaces[(int)iface].UnitsPerSecond;
                     long ns = (long)(ts / unitsPerSecond * 1_000_000_000 + ts % unitsPerSecond * 1_000_000_000 / unitsPerSecond);
                     record = new PcapRecord(ns, (int)Math.Min(original, int.MaxValue), _bytes.Slice(blockStart + 8 + 20, (int)captured));
                     Records++;

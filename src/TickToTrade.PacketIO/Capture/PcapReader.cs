@@ -73,7 +73,7 @@ public sealed class PcapReader : IFrameReader
         uint included = U32(h[8..]);
         uint original = U32(h[12..]);
         long start = _offset + PcapFormat.RecordHeaderLength;
-        if (included > _bytes.Length - start)
+        if (included > _bytes.Length - start || included > int.MaxValue)
             return Truncated();
         long ns = seconds * 1_000_000_000 + (_nanoseconds ? fraction : fraction * 1000);
         record = new PcapRecord(ns, (int)Math.Min(original, int.MaxValue), _bytes.Slice(start, (int)included));

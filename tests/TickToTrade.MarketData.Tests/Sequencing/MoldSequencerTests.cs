@@ -189,4 +189,78 @@ public sealed class MoldSequencerTests
         Assert.Equal(8, c.GapMessages);
         Assert.Equal([100UL, 101, 110, 111], sink.Delivered.Select(d => d.Sequence));
     }
+
+    [Fact]
+    public void ForgedFarAheadSequence_IsImplausible_AndDoesNotStallTheFeed()
+    {
+        using var t = new Trace();
+        t.Send(Packet(1, 2)).Send(Packet(1UL << 40, 1)).Send(Packet(ulong.MaxValue - 1, 3));
+        Assert.Equal(2, t.C.ImplausibleSequence);
+        Assert.Equal(FeedState.Live, t.Sequencer.State);
+        Assert.Empty(t.Requester.Log);
+        t.Send(Packet(3, 1));
+        Assert.Equal([1UL, 2, 3], t.Delivered);
+    }
+
+    [Fact]
+    public void SecondHole_WhileStale_IsCountedToo()
+    {
+        using var t = new Trace();
+        t.Send(Packet(1, 1)).Send(Packet(4, 1)).Send(Packet(8, 1));
+        Assert.Equal(2, t.C.Gaps);
+        Assert.Equal(2 + 3, t.C.GapMessages); // 2..3, then 5..7
+        t.Send(Packet(2, 2)).Send(Packet(5, 3));
+        Assert.Equal(FeedState.Live, t.Sequencer.State);
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (ulong)i), t.Delivered);
+    }
+
+    [Fact]
+    public void ABCopies_WhileStale_TakeOnePendingSlot()
+    {
+        using var t = new Trace();
+        t.Send(Packet(1, 1)).Send(Packet(5, 2)).Send(Packet(5, 2));
+        t.Send(Packet(2, 3));
+        Assert.Equal([1UL, 2, 3, 4, 5, 6], t.Delivered);
+        Assert.Equal(FeedState.Live, t.Sequencer.State);
+    }
+
+    [Fact]
+    public void PinnedSession_IgnoresAnyOtherFirstPacket()
+    {
+        using var s = new MoldSequencer(new SequencerOptions { Session = Session, StartSequence = 1 });
+        var sink = RecordingSink.Create();
+        var none = new NoRetransmitRequester();
+        var c = new FeedCounters();
+        s.Process(Packet(1, 1, MoldSession.FromString("STRAY")), 0, ref c, ref sink, ref none);
+        s.Process(Packet(1, 1), 0, ref c, ref sink, ref none);
+        Assert.Equal(1, c.ForeignSession);
+        Assert.Equal([1UL], sink.Delivered.Select(d => d.Sequence));
+    }
+
+    [Fact]
+    public void RefusedItchMessage_UsesItsSequenceNumber_ButIsNotApplied()
+    {
+        using var t = new Trace();
+        byte[] p = Packet(1, 2);
+        p[MoldPacket.HeaderLength + 2] = (byte)'Z'; // unknown type in the first block
+        var sink = new RefusingSink { Inner = t.Sink };
+        var c = new FeedCounters();
+        t.Sequencer.Process(p, 0, ref c, ref sink, ref t.Requester);
+        Assert.Equal(1, c.ItchUnknownType);
+        Assert.Equal(1, c.AppliedMessages);
+        Assert.Equal(3UL, t.Sequencer.NextSequence);
+    }
+
+    /// <summary>Refuses unknown types the way the ITCH dispatcher does, and records the rest.</summary>
+    private struct RefusingSink : IMoldMessageSink
+    {
+        public RecordingSink Inner;
+
+        public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+        {
+        }
+
+        public readonly TickToTrade.MarketData.Itch.ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message) =>
+            message[0] == (byte)'Z' ? TickToTrade.MarketData.Itch.ItchStatus.UnknownType : Inner.OnMessage(sequence, message);
+    }
 }
