@@ -166,13 +166,8 @@ public sealed unsafe class OrderBook : IDisposable
     /// </summary>
     public void ApplyExecution(ulong timestamp, ulong reference, uint shares, ulong matchNumber, uint executionPrice, bool printable = true)
     {
-        long slot = _orders.Find(reference);
-        if (slot < 0)
-        {
-            _counters.UnknownOrders++;
-            _change = new BookChange { Level = -1, Timestamp = timestamp };
+        if (!TryFindOrder(reference, timestamp, out long slot))
             return;
-        }
         _counters.Executions++;
         ref OrderSlot o = ref _orders[slot];
         ushort locate = o.Locate;
@@ -192,15 +187,22 @@ public sealed unsafe class OrderBook : IDisposable
     /// <summary>§1.4.3 Order Cancel: part of the order is withdrawn.</summary>
     public void ApplyCancel(ulong timestamp, ulong reference, uint shares)
     {
-        long slot = _orders.Find(reference);
-        if (slot < 0)
-        {
-            _counters.UnknownOrders++;
-            _change = new BookChange { Level = -1, Timestamp = timestamp };
+        if (!TryFindOrder(reference, timestamp, out long slot))
             return;
-        }
         _counters.Cancels++;
         Reduce(slot, timestamp, shares);
+    }
+
+    /// <summary>The slot of a live order; an unknown reference is counted and recorded as a change of nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryFindOrder(ulong reference, ulong timestamp, out long slot)
+    {
+        slot = _orders.Find(reference);
+        if (slot >= 0)
+            return true;
+        _counters.UnknownOrders++;
+        _change = new BookChange { Level = -1, Timestamp = timestamp };
+        return false;
     }
 
     private void Reduce(long slot, ulong timestamp, uint shares)
@@ -225,13 +227,8 @@ public sealed unsafe class OrderBook : IDisposable
     /// <summary>§1.4.4 Order Delete: the whole order leaves the book.</summary>
     public void ApplyDelete(ulong timestamp, ulong reference)
     {
-        long slot = _orders.Find(reference);
-        if (slot < 0)
-        {
-            _counters.UnknownOrders++;
-            _change = new BookChange { Level = -1, Timestamp = timestamp };
+        if (!TryFindOrder(reference, timestamp, out long slot))
             return;
-        }
         _counters.Deletes++;
         ref OrderSlot o = ref _orders[slot];
         ushort locate = o.Locate;
@@ -245,13 +242,8 @@ public sealed unsafe class OrderBook : IDisposable
     /// <summary>§1.4.5 Order Replace: the old reference is deleted and a new one added, same side and symbol, new price and size.</summary>
     public void ApplyReplace(ulong timestamp, ulong original, ulong replacement, uint shares, uint price)
     {
-        long slot = _orders.Find(original);
-        if (slot < 0)
-        {
-            _counters.UnknownOrders++;
-            _change = new BookChange { Level = -1, Timestamp = timestamp };
+        if (!TryFindOrder(original, timestamp, out long slot))
             return;
-        }
         _counters.Replaces++;
         ref OrderSlot o = ref _orders[slot];
         ushort locate = o.Locate;

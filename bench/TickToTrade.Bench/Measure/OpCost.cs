@@ -14,15 +14,7 @@ public sealed class OpCost
     public required double[] RunNanoseconds { get; init; }
     public required LongHistogram BlockPicoseconds { get; init; }
 
-    public double Median
-    {
-        get
-        {
-            double[] s = [.. RunNanoseconds];
-            Array.Sort(s);
-            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
-        }
-    }
+    public double Median => Stats.Median(RunNanoseconds);
 
     public double BlockPercentile(double p) => BlockPicoseconds.GetValueAtPercentile(p) / 1000.0;
 

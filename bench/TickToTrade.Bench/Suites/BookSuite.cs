@@ -17,15 +17,7 @@ public static class BookSuite
 {
     public sealed record Result(long Messages, double[] RunNanosecondsPerMessage, long BookBytes, long PeakLiveOrders, long Rss, long PeakRss, long AllocatedBytes, int Gen0, BookCounters Counters)
     {
-        public double Median
-        {
-            get
-            {
-                double[] s = [.. RunNanosecondsPerMessage];
-                Array.Sort(s);
-                return s[s.Length / 2];
-            }
-        }
+        public double Median => Stats.Median(RunNanosecondsPerMessage);
 
         public override string ToString() =>
             $"book    {Messages,11:N0} msgs   median {Median,6:F2} ns/msg  {1e3 / Median,7:F1} M msgs/s   runs {RunNanosecondsPerMessage.Min():F2}..{RunNanosecondsPerMessage.Max():F2}\n" +

@@ -1,3 +1,4 @@
+using TickToTrade.Bench.Measure;
 using TickToTrade.MarketData.Capture;
 using TickToTrade.MarketData.Feed;
 using TickToTrade.MarketData.Generation;
@@ -19,15 +20,7 @@ public static class ParseSuite
 {
     public sealed record Result(string Path, long Messages, double[] RunNanosecondsPerMessage, long AllocatedBytes, int Gen0)
     {
-        public double Median
-        {
-            get
-            {
-                double[] s = [.. RunNanosecondsPerMessage];
-                Array.Sort(s);
-                return s[s.Length / 2];
-            }
-        }
+        public double Median => Stats.Median(RunNanosecondsPerMessage);
 
         public override string ToString() =>
             $"{Path,-7} {Messages,11:N0} msgs   median {Median,6:F2} ns/msg  {1e3 / Median,7:F1} M msgs/s   runs {RunNanosecondsPerMessage.Min():F2}..{RunNanosecondsPerMessage.Max():F2}   allocated {AllocatedBytes} B, gen0 {Gen0}";

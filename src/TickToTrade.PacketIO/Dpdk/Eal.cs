@@ -56,7 +56,7 @@ public static unsafe class Eal
         // EAL keeps pointers into argv for the life of the process, so this memory is never freed.
         byte** args = (byte**)NativeMemory.AllocZeroed((nuint)(argv.Count + 1), (nuint)sizeof(byte*));
         for (int i = 0; i < argv.Count; i++)
-            args[i] = Utf8(argv[i]);
+            args[i] = NativeUtf8.Allocate(argv[i]);
         return NativeMethods.ttt_eal_init(argv.Count, args);
     }
 
@@ -78,58 +78,28 @@ public static unsafe class Eal
     /// </summary>
     public static ushort ProbeVirtualDevice(string devargs)
     {
-        byte* text = Utf8(devargs);
-        try
-        {
-            ushort port;
-            DpdkError.Check(NativeMethods.ttt_vdev_probe(text, &port), $"probing virtual device \"{devargs}\" failed");
-            return port;
-        }
-        finally
-        {
-            NativeMemory.Free(text);
-        }
+        ushort port;
+        using (var text = new NativeUtf8(devargs))
+            DpdkError.Check(NativeMethods.ttt_vdev_probe(text.Pointer, &port), $"probing virtual device \"{devargs}\" failed");
+        return port;
     }
 
     /// <summary>Removes a hot-plugged virtual device by name (e.g. "net_pcap1"), after its port is closed.</summary>
     public static void RemoveVirtualDevice(string name)
     {
-        byte* text = Utf8(name);
-        try
-        {
-            DpdkError.Check(NativeMethods.ttt_vdev_remove(text), $"removing virtual device \"{name}\" failed");
-        }
-        finally
-        {
-            NativeMemory.Free(text);
-        }
+        using var text = new NativeUtf8(name);
+        DpdkError.Check(NativeMethods.ttt_vdev_remove(text.Pointer), $"removing virtual device \"{name}\" failed");
     }
 
     /// <summary>Port id of the device called <paramref name="name"/> (e.g. "net_pcap0").</summary>
     public static ushort PortByName(string name)
     {
-        byte* text = Utf8(name);
-        try
-        {
-            ushort port;
-            DpdkError.Check(NativeMethods.ttt_port_by_name(text, &port), $"no DPDK port named \"{name}\"");
-            return port;
-        }
-        finally
-        {
-            NativeMemory.Free(text);
-        }
+        ushort port;
+        using (var text = new NativeUtf8(name))
+            DpdkError.Check(NativeMethods.ttt_port_by_name(text.Pointer, &port), $"no DPDK port named \"{name}\"");
+        return port;
     }
 
     /// <summary>Number of ports EAL found.</summary>
     public static int PortCount => NativeMethods.ttt_port_count();
-
-    internal static byte* Utf8(string s)
-    {
-        int n = Encoding.UTF8.GetByteCount(s);
-        byte* p = (byte*)NativeMemory.Alloc((nuint)n + 1);
-        Encoding.UTF8.GetBytes(s, new Span<byte>(p, n));
-        p[n] = 0;
-        return p;
-    }
 }

@@ -36,24 +36,17 @@ public sealed unsafe class PacketMempool : IDisposable
     public static PacketMempool Create(string name, uint count, int socketId, uint cacheSize = 256)
     {
         const ushort bufferSize = PortLimits.DataRoom + PortLimits.Headroom;
-        byte* text = Eal.Utf8(name);
-        try
+        using var text = new NativeUtf8(name);
+        int err;
+        nint pool = NativeMethods.ttt_mempool_create(text.Pointer, count, cacheSize, bufferSize, socketId, &err);
+        if (pool == 0)
         {
-            int err;
-            nint pool = NativeMethods.ttt_mempool_create(text, count, cacheSize, bufferSize, socketId, &err);
-            if (pool == 0)
-            {
-                double mib = (double)count * (bufferSize + 128 + 64) / (1024 * 1024);
-                throw new DpdkException(
-                    $"cannot create mempool \"{name}\" of {count} mbufs x {bufferSize} B (about {mib:F1} MiB) on socket {socketId}: {DpdkError.Describe(err)}" +
-                    " (more hugepages, or EAL -m/--no-huge, or a smaller pool would fix it)", err);
-            }
-            return new PacketMempool(pool, name, count, bufferSize);
+            double mib = (double)count * (bufferSize + 128 + 64) / (1024 * 1024);
+            throw new DpdkException(
+                $"cannot create mempool \"{name}\" of {count} mbufs x {bufferSize} B (about {mib:F1} MiB) on socket {socketId}: {DpdkError.Describe(err)}" +
+                " (more hugepages, or EAL -m/--no-huge, or a smaller pool would fix it)", err);
         }
-        finally
-        {
-            NativeMemory.Free(text);
-        }
+        return new PacketMempool(pool, name, count, bufferSize);
     }
 
     /// <summary>Mbufs currently free in the pool.</summary>

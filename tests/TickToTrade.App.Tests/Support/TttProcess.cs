@@ -5,7 +5,7 @@ namespace TickToTrade.App.Tests.Support;
 /// <summary>Runs the published AOT binary out/bin/ttt (built by `make build`) and captures its output.</summary>
 public static class TttProcess
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TickToTrade.Tests.Shared.RepoRoot.Path;
 
     public static string Binary => Path.Combine(RepoRoot, "out", "bin", "ttt");
 
@@ -34,13 +34,4 @@ public static class TttProcess
         return new Result(p.ExitCode, stdout.Result, stderr.Result);
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TickToTrade.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("TickToTrade.sln not found above " + AppContext.BaseDirectory);
-    }
 }
