@@ -13,8 +13,13 @@ public readonly struct BookUpdater(OrderBook book) : IItchHandler, IPrefetcher
 {
     public OrderBook Book => book;
 
+    /// <summary>Two-stage prefetch: the order slot of the message after next, the level of the next one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ReadOnlySpan<byte> nextMessage) => book.Prefetch(nextMessage);
+    public void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
+    {
+        book.Prefetch(afterNext);
+        book.PrefetchLevel(next);
+    }
 
     public void OnSystemEvent(SystemEventMessage m)
     {

@@ -118,6 +118,29 @@ public sealed unsafe class OrderBook : IDisposable
         }
     }
 
+    /// <summary>
+    /// Second stage of the prefetch, one message later: the order's slot is in cache
+    /// by now (from <see cref="Prefetch"/>), so its symbol and side are known and the
+    /// level it will change can be fetched too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchLevel(ReadOnlySpan<byte> next)
+    {
+        if (next.Length < 19)
+            return;
+        switch (next[0])
+        {
+            case (byte)'E' or (byte)'C' or (byte)'X' or (byte)'D' or (byte)'U':
+                long slot = _orders.Find(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(next[11..]));
+                if (slot >= 0)
+                {
+                    ref OrderSlot o = ref _orders[slot];
+                    _levels.PrefetchTop(o.Locate, o.Side);
+                }
+                break;
+        }
+    }
+
     /// <summary>§1.3.1/§1.3.2 Add Order: a new resting order.</summary>
     public void ApplyAdd(ushort locate, ulong timestamp, ulong reference, byte side, uint shares, uint price)
     {

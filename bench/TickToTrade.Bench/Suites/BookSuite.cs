@@ -51,18 +51,23 @@ public static class BookSuite
     {
         reader.Rewind();
         long n = 0;
+        // A window of three, as the sequencer does within a packet: message k is applied
+        // while k+1's level and k+2's order slot are fetched.
         if (!reader.TryRead(out ReadOnlySpan<byte> message))
             return 0;
+        bool have1 = reader.TryRead(out ReadOnlySpan<byte> next1);
         while (true)
         {
-            bool more = reader.TryRead(out ReadOnlySpan<byte> next);
-            if (more)
-                updater.Prefetch(next); // the next order's slot loads while this message is applied
+            ReadOnlySpan<byte> next2 = default;
+            bool have2 = have1 && reader.TryRead(out next2);
+            updater.Prefetch(next1, next2);
             ItchDispatcher.Dispatch(message, ref updater);
             n++;
-            if (!more)
+            if (!have1)
                 return n;
-            message = next;
+            message = next1;
+            next1 = next2;
+            have1 = have2;
         }
     }
 }

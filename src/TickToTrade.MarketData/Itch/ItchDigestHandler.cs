@@ -11,7 +11,7 @@ namespace TickToTrade.MarketData.Itch;
 public struct ItchDigestHandler : IItchHandler, IPrefetcher
 {
     /// <summary>Nothing to fetch: the digest keeps no tables.</summary>
-    public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+    public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
     {
     }
 

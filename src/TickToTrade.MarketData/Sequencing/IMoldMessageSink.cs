@@ -9,9 +9,10 @@ public interface IMoldMessageSink
     ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message);
 
     /// <summary>
-    /// A look at the message after the one being handled, so the sink can start
-    /// fetching the memory it will need (an order's slot, a symbol's levels) while
-    /// it works on this one. A hint: it must not change any state.
+    /// A look at the two messages after the one being handled (either may be
+    /// empty), so the sink can start fetching the memory they will need (an
+    /// order's slot two ahead, its level one ahead) while it works on this one.
+    /// A hint: it must not change any state.
     /// </summary>
-    void Prefetch(ReadOnlySpan<byte> nextMessage);
+    void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext);
 }

@@ -14,5 +14,5 @@ public struct ItchSink<THandler> : IMoldMessageSink where THandler : struct, IIt
     public ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message) => ItchDispatcher.Dispatch(message, ref Handler);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ReadOnlySpan<byte> nextMessage) => Handler.Prefetch(nextMessage);
+    public void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext) => Handler.Prefetch(next, afterNext);
 }

@@ -178,8 +178,9 @@ public sealed class MoldSequencer : IDisposable
             else
             {
                 MoldMessageReader ahead = reader; // a copy: peeking does not move the real reader
-                if (ahead.TryRead(out ReadOnlySpan<byte> next))
-                    sink.Prefetch(next);
+                ahead.TryRead(out ReadOnlySpan<byte> next);
+                ahead.TryRead(out ReadOnlySpan<byte> afterNext);
+                sink.Prefetch(next, afterNext);
                 ItchStatus status = sink.OnMessage(sequence, message);
                 if (status == ItchStatus.Ok)
                     c.AppliedMessages++;

@@ -14,7 +14,7 @@ public struct TypeCountingSink : IMoldMessageSink
 
     public static TypeCountingSink Create() => new() { ByType = new long[256] };
 
-    public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+    public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
     {
     }
 

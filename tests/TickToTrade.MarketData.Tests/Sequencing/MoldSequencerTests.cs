@@ -256,7 +256,7 @@ public sealed class MoldSequencerTests
     {
         public RecordingSink Inner;
 
-        public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+        public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
         {
         }
 

@@ -10,7 +10,7 @@ public struct RecordingSink : IMoldMessageSink
 
     public static RecordingSink Create() => new() { Delivered = [] };
 
-    public readonly void Prefetch(ReadOnlySpan<byte> nextMessage)
+    public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
     {
     }
 
