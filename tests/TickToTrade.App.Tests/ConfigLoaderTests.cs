@@ -20,6 +20,8 @@ public sealed class ConfigLoaderTests
     [InlineData("""{ "Eal": { "Args": " " } }""", "Eal.Args is empty")]
     [InlineData("""{ "Eal": { "MempoolSize": "lots" } }""", "MempoolSize")]
     [InlineData("""{ "Nope": 1 }""", "Nope")]
+    [InlineData("""{ "Feed": { "Source": "198.51.100" } }""", "Feed.Source")]
+    [InlineData("""{ "Feed": { "Session": "ELEVENCHARS" } }""", "Feed.Session")]
     [InlineData("""{ "Book": { "LevelsPerSide": 0 } }""", "Book.LevelsPerSide must be 1..65535")]
     [InlineData("""{ "Feed": { "Endpoints": [ "233.54.12.111" ] } }""", "Feed.Endpoints")]
     [InlineData("""{ "Eal": """, "not valid JSON")]

@@ -52,6 +52,34 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void ConfiguredSourceAndSession_FilterTheFeed()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ttt-feed-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            { "Feed": { "Endpoints": [ "233.54.12.111:26477" ], "Source": "206.200.127.138", "Session": "000010059B" },
+              "Replay": { "Pcap": "tests/fixtures/itch50/Multiple.Packets.pcap" } }
+            """);
+        string other = Path.Combine(Path.GetTempPath(), $"ttt-feed-{Guid.NewGuid():N}.json");
+        File.WriteAllText(other, """
+            { "Feed": { "Endpoints": [ "233.54.12.111:26477" ], "Source": "198.51.100.10" },
+              "Replay": { "Pcap": "tests/fixtures/itch50/Multiple.Packets.pcap" } }
+            """);
+        try
+        {
+            using JsonDocument match = JsonDocument.Parse(TttProcess.Run("run", "--config", path).Stdout);
+            Assert.Equal(39, match.RootElement.GetProperty("messages").GetInt64());
+            using JsonDocument miss = JsonDocument.Parse(TttProcess.Run("run", "--config", other).Stdout);
+            Assert.Equal(0, miss.RootElement.GetProperty("messages").GetInt64());
+            Assert.Equal(2, miss.RootElement.GetProperty("feed_counters").GetProperty("filtered_out").GetInt64());
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(other);
+        }
+    }
+
+    [Fact]
     public void PcapOverride_CountsEveryFrameOfAnotherCapture()
     {
         TttProcess.Result r = TttProcess.Run("run", "--pcap", "tests/fixtures/itch50/OrderDeleteMessage.pcap");

@@ -72,6 +72,10 @@ public static class ConfigLoader
                 throw new ConfigException($"{source}: Feed.Endpoints: {x.Message}");
             }
         }
+        if (c.Feed.Source.Length > 0 && !Wire.Ipv4.Ipv4Address.TryParse(c.Feed.Source, out _))
+            throw new ConfigException($"{source}: Feed.Source \"{c.Feed.Source}\" is not an IPv4 address");
+        if (c.Feed.Session.Length > MarketData.MoldUdp64.MoldSession.Length)
+            throw new ConfigException($"{source}: Feed.Session \"{c.Feed.Session}\" is longer than {MarketData.MoldUdp64.MoldSession.Length} characters");
         if (c.Feed.Endpoints.Count > MarketData.Feed.FeedFilter.MaxEndpoints)
             throw new ConfigException($"{source}: Feed.Endpoints holds at most {MarketData.Feed.FeedFilter.MaxEndpoints} endpoints");
         try

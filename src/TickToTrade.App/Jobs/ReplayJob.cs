@@ -30,7 +30,10 @@ public static class ReplayJob
             throw new ConfigException($"the capture to replay, \"{pcap}\", does not exist (looked at {full}; `make build` generates the default one)");
         if (full.Contains(','))
             throw new ConfigException($"the capture path \"{full}\" contains a comma, which DPDK device arguments cannot carry");
-        var filter = new FeedFilter([.. config.Feed.Endpoints.Select(FeedEndpoint.Parse)], verifyChecksums: config.Feed.VerifyChecksums);
+        var filter = new FeedFilter([.. config.Feed.Endpoints.Select(FeedEndpoint.Parse)],
+            source: config.Feed.Source.Length > 0 ? Wire.Ipv4.Ipv4Address.Parse(config.Feed.Source) : null,
+            verifyChecksums: config.Feed.VerifyChecksums);
+        MarketData.MoldUdp64.MoldSession? session = config.Feed.Session.Length > 0 ? MarketData.MoldUdp64.MoldSession.FromString(config.Feed.Session) : null;
 
         string[] configured = [.. Eal.SplitArguments(config.Eal.Args), $"--vdev={Device},rx_pcap={full}"];
         (string[] args, string? note) = EalMemory.Resolve(configured);
@@ -42,7 +45,7 @@ public static class ReplayJob
             ushort portId = Eal.PortByName(Device);
             using PacketMempool pool = PacketMempool.Create("replay_rx", config.Eal.MempoolSize, EthDevice.QueryInfo(portId).SocketId);
             using EthDevice device = EthDevice.Start(portId, pool);
-            using var sequencer = new MoldSequencer(new SequencerOptions { RecoverGaps = false });
+            using var sequencer = new MoldSequencer(new SequencerOptions { RecoverGaps = false, Session = session });
             using var book = new OrderBook(config.Book.ToOptions());
             var feed = new FeedPath(filter, sequencer, book);
             DpdkPort port = device.CreatePort();
