@@ -11,6 +11,8 @@ namespace TickToTrade.MarketData.Itch;
 public struct ItchDigestHandler : IItchHandler, IPrefetcher
 {
     /// <summary>Nothing to fetch: the digest keeps no tables.</summary>
+    public static bool Prefetches => false;
+
     public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
     {
     }

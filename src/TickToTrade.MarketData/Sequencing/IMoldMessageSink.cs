@@ -8,6 +8,9 @@ public interface IMoldMessageSink
     /// <summary>Handles message number <paramref name="sequence"/>; a non-Ok status is counted by the sequencer.</summary>
     ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message);
 
+    /// <summary>False for a sink with nothing to fetch: the sequencer then does not look ahead (a constant per sink type).</summary>
+    static virtual bool Prefetches => true;
+
     /// <summary>
     /// A look at the two messages after the one being handled (either may be
     /// empty), so the sink can start fetching the memory they will need (an

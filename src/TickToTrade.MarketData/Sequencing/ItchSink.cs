@@ -13,6 +13,8 @@ public struct ItchSink<THandler> : IMoldMessageSink where THandler : struct, IIt
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message) => ItchDispatcher.Dispatch(message, ref Handler);
 
+    public static bool Prefetches => THandler.Prefetches;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext) => Handler.Prefetch(next, afterNext);
 }

@@ -177,10 +177,13 @@ public sealed class MoldSequencer : IDisposable
             }
             else
             {
-                MoldMessageReader ahead = reader; // a copy: peeking does not move the real reader
-                ahead.TryRead(out ReadOnlySpan<byte> next);
-                ahead.TryRead(out ReadOnlySpan<byte> afterNext);
-                sink.Prefetch(next, afterNext);
+                if (TSink.Prefetches)
+                {
+                    MoldMessageReader ahead = reader; // a copy: peeking does not move the real reader
+                    ahead.TryRead(out ReadOnlySpan<byte> next);
+                    ahead.TryRead(out ReadOnlySpan<byte> afterNext);
+                    sink.Prefetch(next, afterNext);
+                }
                 ItchStatus status = sink.OnMessage(sequence, message);
                 if (status == ItchStatus.Ok)
                     c.AppliedMessages++;

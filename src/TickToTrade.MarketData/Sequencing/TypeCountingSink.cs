@@ -14,6 +14,8 @@ public struct TypeCountingSink : IMoldMessageSink
 
     public static TypeCountingSink Create() => new() { ByType = new long[256] };
 
+    public static bool Prefetches => false;
+
     public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
     {
     }

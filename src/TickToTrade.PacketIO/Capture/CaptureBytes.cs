@@ -47,13 +47,22 @@ public sealed unsafe class CaptureBytes : IDisposable
         return new CaptureBytes((byte*)pin.AddrOfPinnedObject(), bytes.Length, null, null, pin);
     }
 
-    /// <summary><paramref name="length"/> bytes at <paramref name="offset"/>; the caller has checked the bounds.</summary>
+    /// <summary>
+    /// <paramref name="length"/> bytes at <paramref name="offset"/>. Readers check bounds
+    /// before they ask; this check is the backstop, and its throw is kept out of line
+    /// so the slice itself inlines into their loops.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Slice(long offset, int length)
     {
-        if (offset < 0 || length < 0 || offset + length > Length)
-            throw new ArgumentOutOfRangeException(nameof(offset), $"[{offset}, +{length}) is outside the {Length}-byte capture");
+        if ((ulong)offset > (ulong)Length || (uint)length > (ulong)(Length - offset))
+            ThrowOutside(offset, length);
         return new ReadOnlySpan<byte>(_data + offset, length);
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ThrowOutside(long offset, int length) =>
+        throw new ArgumentOutOfRangeException(nameof(offset), $"[{offset}, +{length}) is outside the {Length}-byte capture");
 
     public void Dispose()
     {

@@ -10,6 +10,8 @@ public struct RecordingSink : IMoldMessageSink
 
     public static RecordingSink Create() => new() { Delivered = [] };
 
+    public static bool Prefetches => false;
+
     public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
     {
     }
