@@ -1,4 +1,9 @@
 using CsCheck;
+using TickToTrade.MarketData.MoldUdp64;
+using TickToTrade.Wire;
+using TickToTrade.Wire.Ethernet;
+using TickToTrade.Wire.Ipv4;
+using TickToTrade.Wire.Udp;
 using TickToTrade.MarketData.Feed;
 using TickToTrade.MarketData.Generation;
 using TickToTrade.MarketData.Sequencing;
@@ -138,5 +143,61 @@ public sealed class HostileInputTests
         Assert.InRange(c.DuplicatePackets, acceptedCopies - 1, acceptedCopies); // all but an End of Session copy
         Assert.Equal(Messages.Count, sink.Delivered.Count);
         Assert.True(c.UdpBadChecksum + c.Ipv4BadChecksum > 0);
+    }
+
+    /// <summary>A frame whose Ethernet, IPv4 and UDP headers and checksums are all valid, around any payload.</summary>
+    private static byte[] ValidFrame(byte[] payload)
+    {
+        var udp = new UdpRepr(MoldPcapWriter.SourcePort, MoldPcapWriter.LineA.Port, payload.Length);
+        var ip = new Ipv4Repr(MoldPcapWriter.Source, MoldPcapWriter.LineA.Group, IpProtocol.Udp, udp.Length);
+        var eth = new EthernetRepr(MacAddress.ForIpv4Multicast(MoldPcapWriter.LineA.Group.Value), new MacAddress(0x020000000001), EtherType.Ipv4);
+        var frame = new byte[eth.Length + ip.TotalLength];
+        int o = eth.Emit(frame);
+        ip.Emit(frame.AsSpan(o));
+        o += Ipv4Repr.HeaderLength;
+        payload.CopyTo(frame, o + UdpRepr.HeaderLength);
+        udp.Emit(frame.AsSpan(o), ip.Source, ip.Destination);
+        return frame;
+    }
+
+    [Fact]
+    public void ForgedMoldPackets_WithValidChecksums_AreCountedAndDropped_AndTheFeedIsUntouched()
+    {
+        // Past the network checks, hostile content reaches MoldUDP64 and ITCH: lying counts and
+        // block lengths, other sessions, replays of old sequence numbers with garbage blocks.
+        MoldSession session = MoldSession.FromString(new GeneratorOptions().Session);
+        Gen.ULong.Sample(seed =>
+        {
+            var rng = new Xoshiro256(seed);
+            var mixed = new List<byte[]>();
+            ulong next = 1;
+            int forged = 0;
+            foreach (byte[] frame in Frames)
+            {
+                mixed.Add(frame);
+                var c0 = new FeedCounters();
+                if (FeedDecoder.TryDecode(frame, FeedFilter.Any, ref c0, out ReadOnlySpan<byte> p) && MoldPacket.TryCreate(p, out MoldPacket real))
+                    next = real.SequenceNumber + (ulong)real.DataMessageCount;
+                if (!rng.Chance(0.3))
+                    continue;
+                byte[] payload = Noise(ref rng, MoldPacket.HeaderLength + (int)rng.Next(200));
+                bool ours = rng.Chance(0.7);
+                ulong first = 1 + rng.Next((uint)Math.Max(1, (long)next - 1));
+                // Our session: a replay of sequence numbers already delivered, with garbage blocks
+                // and any count up to what was delivered (0 is a heartbeat). Another session: anything.
+                ushort count = ours ? (ushort)rng.Next((uint)(next - first + 1)) : (ushort)rng.Next(65536);
+                new MoldPacketRepr(ours ? session : MoldSession.FromString("FORGED"), first, count).Emit(payload);
+                mixed.Add(ValidFrame(payload));
+                forged++;
+            }
+            (RecordingSink sink, FeedCounters c) = Run(mixed);
+            Assert.Equal(mixed.Count, c.Frames);
+            Assert.Equal(0, c.FramesDropped);
+            Assert.Equal(forged, c.ForeignSession + c.DuplicatePackets + c.Heartbeats);
+            Assert.Equal(0, c.Gaps + c.MalformedPackets);
+            Assert.Equal(Messages.Count, sink.Delivered.Count);
+            for (int i = 0; i < Messages.Count; i++)
+                Assert.True(Messages[i].AsSpan().SequenceEqual(sink.Delivered[i].Message));
+        }, iter: 20);
     }
 }
