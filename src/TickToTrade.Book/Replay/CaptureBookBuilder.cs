@@ -34,8 +34,7 @@ public static class CaptureBookBuilder
             while (reader.TryRead(out ReadOnlySpan<byte> message))
             {
                 c.Messages++;
-                if (sink.OnMessage(sequence++, message) == ItchStatus.Ok)
-                    c.AppliedMessages++;
+                c.Count(sink.OnMessage(sequence++, message));
             }
         }
         else

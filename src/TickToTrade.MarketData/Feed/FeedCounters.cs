@@ -57,6 +57,58 @@ public struct FeedCounters
     /// <summary>Packets or messages that could not be trusted: malformed Mold blocks and bad ITCH messages.</summary>
     public readonly long Malformed => MalformedPackets + ImplausibleSequence + ItchEmpty + ItchUnknownType + ItchWrongLength;
 
+    /// <summary>Adds every counter of <paramref name="other"/> (per-session counters into a total).</summary>
+    public void Add(in FeedCounters other)
+    {
+        Frames += other.Frames;
+        EthernetTruncated += other.EthernetTruncated;
+        TooManyVlanTags += other.TooManyVlanTags;
+        NotIpv4 += other.NotIpv4;
+        Ipv4Truncated += other.Ipv4Truncated;
+        Ipv4BadVersion += other.Ipv4BadVersion;
+        Ipv4BadHeaderLength += other.Ipv4BadHeaderLength;
+        Ipv4BadChecksum += other.Ipv4BadChecksum;
+        Ipv4Fragments += other.Ipv4Fragments;
+        NotUdp += other.NotUdp;
+        UdpTruncated += other.UdpTruncated;
+        UdpBadLength += other.UdpBadLength;
+        UdpBadChecksum += other.UdpBadChecksum;
+        FilteredOut += other.FilteredOut;
+        MoldTruncated += other.MoldTruncated;
+        Packets += other.Packets;
+        Heartbeats += other.Heartbeats;
+        EndOfSession += other.EndOfSession;
+        MalformedPackets += other.MalformedPackets;
+        ForeignSession += other.ForeignSession;
+        Messages += other.Messages;
+        ImplausibleSequence += other.ImplausibleSequence;
+        DuplicatePackets += other.DuplicatePackets;
+        DuplicateMessages += other.DuplicateMessages;
+        Gaps += other.Gaps;
+        GapMessages += other.GapMessages;
+        Recoveries += other.Recoveries;
+        RetransmitRequests += other.RetransmitRequests;
+        PendingStored += other.PendingStored;
+        PendingDropped += other.PendingDropped;
+        UnrecoveredAlarms += other.UnrecoveredAlarms;
+        AppliedMessages += other.AppliedMessages;
+        ItchEmpty += other.ItchEmpty;
+        ItchUnknownType += other.ItchUnknownType;
+        ItchWrongLength += other.ItchWrongLength;
+    }
+
+    /// <summary>Counts one ITCH message by its dispatch outcome: applied, or refused for its reason.</summary>
+    public void Count(Itch.ItchStatus status)
+    {
+        switch (status)
+        {
+            case Itch.ItchStatus.Ok: AppliedMessages++; break;
+            case Itch.ItchStatus.Empty: ItchEmpty++; break;
+            case Itch.ItchStatus.UnknownType: ItchUnknownType++; break;
+            default: ItchWrongLength++; break;
+        }
+    }
+
     public readonly (string Name, long Value)[] ToPairs() =>
     [
         ("frames", Frames), ("ethernet_truncated", EthernetTruncated), ("too_many_vlan_tags", TooManyVlanTags),

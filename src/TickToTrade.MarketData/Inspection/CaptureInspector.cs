@@ -32,13 +32,7 @@ public static class CaptureInspector
         while (reader.TryRead(out ReadOnlySpan<byte> message))
         {
             c.Messages++;
-            switch (sink.OnMessage(sequence++, message))
-            {
-                case ItchStatus.Ok: c.AppliedMessages++; break;
-                case ItchStatus.Empty: c.ItchEmpty++; break;
-                case ItchStatus.UnknownType: c.ItchUnknownType++; break;
-                default: c.ItchWrongLength++; break;
-            }
+            c.Count(sink.OnMessage(sequence++, message));
         }
         return new CaptureSummary(CaptureFormat.ItchDayFile, 0, c.Messages, ByType(sink), [], 0, 0, c.Malformed, reader.TruncatedRecords, c);
     }
@@ -80,7 +74,7 @@ public static class CaptureInspector
             var summaries = new List<SessionSummary>(sessions.Count);
             foreach (SessionState s in sessions)
             {
-                Add(ref total, s.Counters);
+                total.Add(s.Counters);
                 summaries.Add(new SessionSummary(s.Sequencer.Session, s.FirstSequence, s.Sequencer.NextSequence,
                     s.Counters.Packets, s.Counters.Messages, s.Counters.Gaps, s.Counters.DuplicatePackets));
             }
@@ -113,24 +107,6 @@ public static class CaptureInspector
                 list.Add(((char)t, sink.ByType[t]));
         }
         return list;
-    }
-
-    private static void Add(ref FeedCounters total, in FeedCounters s)
-    {
-        total.Packets += s.Packets;
-        total.Heartbeats += s.Heartbeats;
-        total.EndOfSession += s.EndOfSession;
-        total.MalformedPackets += s.MalformedPackets;
-        total.ForeignSession += s.ForeignSession;
-        total.Messages += s.Messages;
-        total.DuplicatePackets += s.DuplicatePackets;
-        total.DuplicateMessages += s.DuplicateMessages;
-        total.Gaps += s.Gaps;
-        total.GapMessages += s.GapMessages;
-        total.AppliedMessages += s.AppliedMessages;
-        total.ItchEmpty += s.ItchEmpty;
-        total.ItchUnknownType += s.ItchUnknownType;
-        total.ItchWrongLength += s.ItchWrongLength;
     }
 
     private sealed class SessionState(MoldSequencer sequencer, ulong firstSequence)

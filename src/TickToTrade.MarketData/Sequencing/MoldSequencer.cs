@@ -184,11 +184,7 @@ public sealed class MoldSequencer : IDisposable
                     ahead.TryRead(out ReadOnlySpan<byte> afterNext);
                     sink.Prefetch(next, afterNext);
                 }
-                ItchStatus status = sink.OnMessage(sequence, message);
-                if (status == ItchStatus.Ok)
-                    c.AppliedMessages++;
-                else
-                    CountBad(status, ref c); // its sequence number is used up all the same
+                c.Count(sink.OnMessage(sequence, message)); // a refused message uses up its sequence number all the same
                 NextSequence = sequence + 1;
             }
             sequence++;
@@ -260,17 +256,6 @@ public sealed class MoldSequencer : IDisposable
         State = FeedState.Live;
         c.Recoveries++;
         _events.Record(new FeedEvent(FeedEventKind.GapRecovered, NextSequence, now - _gapOpenedAt, now));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CountBad(ItchStatus status, ref FeedCounters c)
-    {
-        switch (status)
-        {
-            case ItchStatus.Empty: c.ItchEmpty++; break;
-            case ItchStatus.UnknownType: c.ItchUnknownType++; break;
-            default: c.ItchWrongLength++; break;
-        }
     }
 
     public void Dispose() => _pending.Dispose();
