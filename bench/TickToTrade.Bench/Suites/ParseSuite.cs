@@ -3,6 +3,7 @@ using TickToTrade.MarketData.Capture;
 using TickToTrade.MarketData.Feed;
 using TickToTrade.MarketData.Generation;
 using TickToTrade.MarketData.Itch;
+using TickToTrade.MarketData.Itch.Normalized;
 using TickToTrade.MarketData.Sequencing;
 using TickToTrade.PacketIO.Capture;
 using TickToTrade.PacketIO.Time;
@@ -14,7 +15,9 @@ namespace TickToTrade.Bench.Suites;
 /// same messages as a day file), memory-mapped and touched once so it is held
 /// in memory, then parsed several times. "frames" is the whole market-data path
 /// (Ethernet/IPv4/UDP checks, UDP checksum, MoldUDP64, sequencing, ITCH dispatch
-/// and field reads); "itch" is ITCH dispatch and field reads alone.
+/// and field reads); "itch" is ITCH dispatch to the typed views and field reads
+/// alone; "normal" is ITCH through the branch-free shuffle normalizer, every field
+/// read; "framing" is the floor: framing and the length-table check.
 /// </summary>
 public static class ParseSuite
 {
@@ -29,7 +32,7 @@ public static class ParseSuite
     public static IReadOnlyList<Result> Run(string directory, int symbols, long messages, ulong seed, int runs, TextWriter log)
     {
         Ensure(directory, symbols, messages, seed, log, out string pcap, out string itch);
-        return [Frames(pcap, runs), Itch(itch, runs), Framing(itch, runs)];
+        return [Frames(pcap, runs), Itch(itch, runs), NormalizedSpan(itch, runs), Framing(itch, runs)];
     }
 
     /// <summary>The generated day as a pcap and as a day file, cached in <paramref name="directory"/> by their options.</summary>
@@ -98,54 +101,110 @@ public static class ParseSuite
     private static Result Itch(string path, int runs)
     {
         using CaptureBytes bytes = CaptureBytes.Open(path);
-        var reader = new ItchDayFileReader(bytes);
+        ReadOnlySpan<byte> all = WholeFile(bytes, path);
         var handler = new ItchDigestHandler();
-        long messages = ItchPass(reader, ref handler);
+        long messages = ItchPass(all, ref handler);
         var ns = new double[runs];
         long alloc0 = GC.GetTotalAllocatedBytes(true);
         int gen0 = GC.CollectionCount(0);
         for (int r = 0; r < runs; r++)
         {
             ulong t0 = Tsc.Now;
-            long n = ItchPass(reader, ref handler);
+            long n = ItchPass(all, ref handler);
             ns[r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
         }
         return new Result("itch", messages, ns, GC.GetTotalAllocatedBytes(true) - alloc0, GC.CollectionCount(0) - gen0);
     }
 
-    private static long ItchPass(ItchDayFileReader reader, ref ItchDigestHandler handler)
+    private static long ItchPass(ReadOnlySpan<byte> all, ref ItchDigestHandler handler)
     {
-        reader.Rewind();
+        var reader = new DayFileSpanReader(all);
         long before = handler.Messages;
-        while (reader.TryRead(out ReadOnlySpan<byte> message))
+        while (reader.TryRead(out ReadOnlySpan<byte> message, out _))
             ItchDispatcher.Dispatch(message, ref handler);
         return handler.Messages - before;
+    }
+
+    /// <summary>The day files these passes read are held as one span: the generated 50M-message day is 1.5 GB.</summary>
+    private static ReadOnlySpan<byte> WholeFile(CaptureBytes bytes, string path)
+    {
+        if (bytes.Length > int.MaxValue)
+            throw new InvalidOperationException($"{path} is over 2 GiB: the ITCH passes hold the day file as one span; ask for fewer messages");
+        return bytes.Slice(0, (int)bytes.Length);
+    }
+
+    /// <summary>
+    /// ITCH through the branch-free shuffle normalizer: the day file held in memory as
+    /// one span, every message checked against the length table and spread into an
+    /// <see cref="ItchEvent"/>, whose fields are then all read and folded into a digest.
+    /// </summary>
+    private static Result NormalizedSpan(string path, int runs)
+    {
+        using CaptureBytes bytes = CaptureBytes.Open(path);
+        using var normalizer = new ItchNormalizer();
+        ReadOnlySpan<byte> all = WholeFile(bytes, path);
+        ulong digest = 0;
+        (long messages, digest) = NormalizedSpanPass(all, normalizer, digest);
+        var ns = new double[runs];
+        long alloc0 = GC.GetTotalAllocatedBytes(true);
+        int gen0 = GC.CollectionCount(0);
+        for (int r = 0; r < runs; r++)
+        {
+            ulong t0 = Tsc.Now;
+            (long n, digest) = NormalizedSpanPass(all, normalizer, digest);
+            ns[r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
+        }
+        long allocated = GC.GetTotalAllocatedBytes(true) - alloc0;
+        if (digest == 0)
+            throw new InvalidOperationException("the normalized digest is zero: nothing was read");
+        return new Result("normal", messages, ns, allocated, GC.CollectionCount(0) - gen0);
+    }
+
+    /// <remarks>The digest goes in and out by value: a ref parameter would hold one more register across the loop and push the digest's chain through the stack.</remarks>
+    private static (long Messages, ulong Digest) NormalizedSpanPass(ReadOnlySpan<byte> all, ItchNormalizer normalizer, ulong digest)
+    {
+        var reader = new DayFileSpanReader(all);
+        long n = 0;
+        var e = new ItchEvent();
+        ulong d = digest;
+        while (reader.TryRead(out ReadOnlySpan<byte> message, out ReadOnlySpan<byte> window))
+        {
+            if (normalizer.Normalize(window, message.Length, ref e) != ItchStatus.Ok)
+                continue;
+            ulong fields = e.OrderReference ^ e.Aux ^ e.Timestamp ^ ((ulong)e.Shares << 32 | e.Price) ^ e.Stock
+                ^ ((ulong)e.StockLocate << 48 | (ulong)e.Type << 40 | (ulong)e.Side << 32 | e.Attribution);
+            d = (d ^ fields) * 0x100000001B3UL;
+            n++;
+        }
+        if (reader.Truncated)
+            throw new InvalidOperationException("the generated day file is truncated");
+        return (n, d);
     }
 
     /// <summary>The floor: day-file framing and the length-table check, counted by type, no per-type dispatch.</summary>
     private static Result Framing(string path, int runs)
     {
         using CaptureBytes bytes = CaptureBytes.Open(path);
-        var reader = new ItchDayFileReader(bytes);
+        ReadOnlySpan<byte> all = WholeFile(bytes, path);
         TypeCountingSink sink = TypeCountingSink.Create();
-        long messages = FramingPass(reader, sink);
+        long messages = FramingPass(all, sink);
         var ns = new double[runs];
         long alloc0 = GC.GetTotalAllocatedBytes(true);
         int gen0 = GC.CollectionCount(0);
         for (int r = 0; r < runs; r++)
         {
             ulong t0 = Tsc.Now;
-            long n = FramingPass(reader, sink);
+            long n = FramingPass(all, sink);
             ns[r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
         }
         return new Result("framing", messages, ns, GC.GetTotalAllocatedBytes(true) - alloc0, GC.CollectionCount(0) - gen0);
     }
 
-    private static long FramingPass(ItchDayFileReader reader, TypeCountingSink sink)
+    private static long FramingPass(ReadOnlySpan<byte> all, TypeCountingSink sink)
     {
-        reader.Rewind();
+        var reader = new DayFileSpanReader(all);
         long n = 0;
-        while (reader.TryRead(out ReadOnlySpan<byte> message))
+        while (reader.TryRead(out ReadOnlySpan<byte> message, out _))
             n += sink.OnMessage(0, message) == ItchStatus.Ok ? 1 : 0;
         return n;
     }

@@ -48,6 +48,18 @@ public ref struct MoldMessageReader
         return true;
     }
 
+    /// <summary>
+    /// As <see cref="TryRead(out ReadOnlySpan{byte})"/>, plus <paramref name="window"/>: the
+    /// message and the rest of the packet after it, for readers that load whole
+    /// vectors (<see cref="Itch.Normalized.ItchNormalizer"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryRead(out ReadOnlySpan<byte> message, out ReadOnlySpan<byte> window)
+    {
+        window = _rest.Length >= 2 ? _rest[2..] : default;
+        return TryRead(out message);
+    }
+
     private bool Fail()
     {
         Malformed = true;
