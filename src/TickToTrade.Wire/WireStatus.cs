@@ -16,4 +16,8 @@ public enum WireStatus : byte
     BadChecksum,
     /// <summary>An IPv4 fragment (MF set or offset non-zero): we never reassemble.</summary>
     Fragment,
+    /// <summary>Well-formed, but a variant we do not speak (an ARP for another protocol, an ICMP type we ignore).</summary>
+    Unsupported,
+    /// <summary>A TCP option whose length runs past the header or is too short for its kind.</summary>
+    BadOption,
 }

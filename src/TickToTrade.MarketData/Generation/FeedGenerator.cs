@@ -1,3 +1,4 @@
+using TickToTrade.PacketIO.Randomness;
 using TickToTrade.MarketData.Itch;
 using TickToTrade.MarketData.Itch.Reprs;
 

@@ -1,3 +1,4 @@
+using TickToTrade.PacketIO.Randomness;
 using TickToTrade.MarketData.MoldUdp64;
 using TickToTrade.PacketIO.Capture;
 using TickToTrade.Wire;

@@ -1,3 +1,4 @@
+using TickToTrade.PacketIO.Randomness;
 using CsCheck;
 using TickToTrade.MarketData.MoldUdp64;
 using TickToTrade.Wire;

@@ -1,3 +1,4 @@
+using TickToTrade.PacketIO.Randomness;
 using TickToTrade.MarketData.Feed;
 using TickToTrade.MarketData.Generation;
 using TickToTrade.MarketData.Sequencing;

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace TickToTrade.MarketData.Generation;
+namespace TickToTrade.PacketIO.Randomness;
 
 /// <summary>
 /// xoshiro256** (Blackman and Vigna, 2018) seeded through SplitMix64: a small,

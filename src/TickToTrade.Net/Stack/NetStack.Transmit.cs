@@ -1,0 +1,229 @@
+using TickToTrade.PacketIO;
+using TickToTrade.Wire.Arp;
+using TickToTrade.Wire.Ethernet;
+using TickToTrade.Wire.Icmp;
+using TickToTrade.Wire.Ipv4;
+using TickToTrade.Wire.Tcp;
+using TickToTrade.Wire.Udp;
+
+namespace TickToTrade.Net.Stack;
+
+public sealed partial class NetStack<TPort>
+{
+    private const int EthernetHeader = 14;
+    private const int IpHeader = Ipv4Repr.HeaderLength;
+
+    private PacketBuffer _building;
+    private bool _buildingResolved;
+    private Ipv4Address _buildingNextHop;
+
+    /// <inheritdoc />
+    public bool ChecksumOffload => false;
+
+    /// <inheritdoc />
+    public bool TryBeginSegment(Ipv4Address remote, int length, out Span<byte> segment) =>
+        TryBeginIpv4(remote, IpProtocol.Tcp, length, out segment);
+
+    /// <inheritdoc />
+    public void EndSegment() => EndIpv4();
+
+    /// <summary>
+    /// A TX frame with Ethernet and IPv4 headers written (DF set: we never fragment,
+    /// RFC 791) and room for <paramref name="length"/> bytes of <paramref name="protocol"/>.
+    /// The destination MAC is filled in now if ARP knows it, else when it answers.
+    /// </summary>
+    private bool TryBeginIpv4(Ipv4Address remote, byte protocol, int length, out Span<byte> payload)
+    {
+        payload = default;
+        if (IpHeader + length > _if.Mtu)
+            return false;
+        Ipv4Address nextHop = _if.OnLink(remote) ? remote : _if.Gateway ?? remote;
+        Span<PacketBuffer> one = _scratch.AsSpan(0, 1);
+        if (_port.Allocate(one) != 1)
+        {
+            Counters.TxNoBuffer++;
+            return false;
+        }
+        PacketBuffer frame = one[0];
+        if (!frame.TryAppend(EthernetHeader + IpHeader + length, out Span<byte> bytes))
+        {
+            _port.Free(one);
+            Counters.TxNoBuffer++;
+            return false;
+        }
+        _buildingResolved = _arp.TryGet(nextHop, _now, out MacAddress mac);
+        _buildingNextHop = nextHop;
+        new EthernetRepr(_buildingResolved ? mac : MacAddress.Broadcast, _if.Mac, EtherType.Ipv4).Emit(bytes);
+        new Ipv4Repr(_if.Address, remote, protocol, length, Identification: _ipId++).Emit(bytes[EthernetHeader..]);
+        _building = frame;
+        payload = bytes.Slice(EthernetHeader + IpHeader, length);
+        return true;
+    }
+
+    private void EndIpv4()
+    {
+        PacketBuffer frame = _building;
+        _building = default;
+        if (_buildingResolved)
+        {
+            Queue(frame);
+            return;
+        }
+        // RFC 826 / RFC 1122 §2.3.2.2: hold the frame (bounded) and ask who has the next hop.
+        if (_arp.Enqueue(_buildingNextHop, frame))
+        {
+            Counters.ArpQueued++;
+        }
+        else
+        {
+            Counters.ArpQueueDropped++;
+            _scratch[0] = frame;
+            _port.Free(_scratch.AsSpan(0, 1));
+        }
+        if (_arp.Want(_buildingNextHop, _now))
+            SendArp(ArpOperation.Request, new MacAddress(0), _buildingNextHop);
+    }
+
+    /// <summary>Sends a UDP datagram; false when it cannot be built now (no buffer, or larger than the MTU allows).</summary>
+    public bool SendUdp(Ipv4Address destination, ushort sourcePort, ushort destinationPort, ReadOnlySpan<byte> data, long now)
+    {
+        _now = now;
+        var udp = new UdpRepr(sourcePort, destinationPort, data.Length);
+        if (!TryBeginIpv4(destination, IpProtocol.Udp, udp.Length, out Span<byte> datagram))
+            return false;
+        data.CopyTo(datagram[UdpRepr.HeaderLength..]);
+        udp.Emit(datagram, _if.Address, destination);
+        EndIpv4();
+        Counters.UdpSent++;
+        Flush();
+        return true;
+    }
+
+    /// <summary>Sends an ICMP echo request (for diagnostics: the reply shows in <see cref="LastEchoReply"/>).</summary>
+    public bool SendPing(Ipv4Address destination, ushort identifier, ushort sequence, ReadOnlySpan<byte> data, long now)
+    {
+        _now = now;
+        if (!TryBeginIpv4(destination, IpProtocol.Icmp, IcmpPacket.HeaderLength + data.Length, out Span<byte> message))
+            return false;
+        data.CopyTo(message[IcmpPacket.HeaderLength..]);
+        IcmpPacket.Emit(message, IcmpType.EchoRequest, 0, identifier, sequence);
+        EndIpv4();
+        Flush();
+        return true;
+    }
+
+    /// <summary>RFC 792 echo reply: the request's identifier, sequence and data, back to the MAC it came from.</summary>
+    private void SendEchoReply(MacAddress sourceMac, Ipv4Address source, IcmpPacket request)
+    {
+        int length = request.Bytes.Length;
+        if (!TryBeginIpv4(source, IpProtocol.Icmp, length, out Span<byte> message))
+            return;
+        request.Data.CopyTo(message[IcmpPacket.HeaderLength..]);
+        IcmpPacket.Emit(message, IcmpType.EchoReply, 0, request.Identifier, request.SequenceNumber);
+        if (!_buildingResolved)
+        {
+            // Answer the MAC the request came from, as every stack does, without waiting for ARP.
+            sourceMac.Write(_building.Span, 0);
+            _buildingResolved = true;
+        }
+        EndIpv4();
+    }
+
+    /// <summary>A RST (or RST,ACK) for a segment no connection owns (RFC 9293 §3.10.7.1).</summary>
+    private void SendReset(Ipv4Address remote, ushort remotePort, ushort localPort, uint seq, uint ack, TcpFlags flags)
+    {
+        var repr = new TcpRepr
+        {
+            SourcePort = localPort,
+            DestinationPort = remotePort,
+            Sequence = seq,
+            Acknowledgment = ack,
+            Flags = flags,
+            Options = TcpOptions.None,
+        };
+        if (!TryBeginIpv4(remote, IpProtocol.Tcp, repr.HeaderLength, out Span<byte> segment))
+            return;
+        repr.Emit(segment, _if.Address, remote, 0);
+        EndIpv4();
+        TcpCounters.ResetsSent++;
+    }
+
+    private void SendArp(ushort operation, MacAddress targetMac, Ipv4Address targetIp)
+    {
+        Span<PacketBuffer> one = _scratch.AsSpan(0, 1);
+        if (_port.Allocate(one) != 1)
+        {
+            Counters.TxNoBuffer++;
+            return;
+        }
+        PacketBuffer frame = one[0];
+        // 60 bytes: the Ethernet minimum without FCS, padded with zeros.
+        if (!frame.TryAppend(60, out Span<byte> bytes))
+        {
+            _port.Free(one);
+            Counters.TxNoBuffer++;
+            return;
+        }
+        bytes.Clear();
+        MacAddress to = operation == ArpOperation.Request ? MacAddress.Broadcast : targetMac;
+        new EthernetRepr(to, _if.Mac, EtherType.Arp).Emit(bytes);
+        new ArpRepr(operation, _if.Mac, _if.Address, targetMac, targetIp).Emit(bytes[EthernetHeader..]);
+        if (operation == ArpOperation.Request)
+            Counters.ArpRequestsSent++;
+        else
+            Counters.ArpRepliesSent++;
+        Queue(frame);
+    }
+
+    /// <summary>RFC 5227 §3 announcement: an ARP request for our own address, so neighbours refresh their caches.</summary>
+    private void SendGratuitousArp() => SendArp(ArpOperation.Request, new MacAddress(0), _if.Address);
+
+    /// <summary>An ARP answer arrived: queued frames for that next hop get its MAC and go out.</summary>
+    private void ReleaseQueued(Ipv4Address ip, MacAddress mac)
+    {
+        Span<PacketBuffer> frames = _scratch;
+        int n;
+        while ((n = _arp.TakeQueued(ip, frames)) > 0)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                mac.Write(frames[i].Span, 0);
+                Queue(frames[i]);
+            }
+        }
+    }
+
+    private void ExpireArp()
+    {
+        if (_arp.QueuedFrames == 0)
+            return;
+        int dropped = _arp.Expire(_now, _scratch, _arpRetry, out int retries);
+        if (dropped > 0)
+        {
+            Counters.ArpTimeouts++;
+            Counters.ArpQueueDropped += dropped;
+            _port.Free(_scratch.AsSpan(0, dropped));
+        }
+        for (int i = 0; i < retries; i++)
+            if (_arp.Want(_arpRetry[i], _now))
+                SendArp(ArpOperation.Request, new MacAddress(0), _arpRetry[i]);
+    }
+
+    private void Queue(PacketBuffer frame)
+    {
+        if (_txCount == _tx.Length)
+            Flush();
+        _tx[_txCount++] = frame;
+        Counters.FramesSent++;
+    }
+
+    /// <summary>Hands the TX burst to the port; frames it refuses are freed and counted.</summary>
+    public void Flush()
+    {
+        if (_txCount == 0)
+            return;
+        int sent = PacketPortExtensions.TransmitOrDrop(ref _port, _tx.AsSpan(0, _txCount));
+        Counters.TxDropped += _txCount - sent;
+        _txCount = 0;
+    }
+}

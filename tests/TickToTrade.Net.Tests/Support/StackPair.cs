@@ -1,0 +1,75 @@
+using TickToTrade.Net.Stack;
+using TickToTrade.Net.Tcp;
+using TickToTrade.PacketIO.Memory;
+using TickToTrade.PacketIO.Randomness;
+using TickToTrade.Wire.Ethernet;
+using TickToTrade.Wire.Ipv4;
+
+namespace TickToTrade.Net.Tests.Support;
+
+/// <summary>
+/// Two of our stacks joined by the in-memory port pair, on one thread, with a
+/// manual clock: client 198.51.100.2, server 198.51.100.1. Every step advances
+/// the clock and polls both sides.
+/// </summary>
+public sealed class StackPair : IDisposable
+{
+    public static readonly Ipv4Address ClientIp = Ipv4Address.Parse("198.51.100.2");
+    public static readonly Ipv4Address ServerIp = Ipv4Address.Parse("198.51.100.1");
+    public static readonly MacAddress ClientMac = new(0x02_00_00_00_00_02);
+    public static readonly MacAddress ServerMac = new(0x02_00_00_00_00_01);
+
+    private readonly MemoryPortPair _pair;
+
+    public StackPair(TcpConfig? client = null, TcpConfig? server = null, ulong seed = 1, int buffers = 8192)
+    {
+        _pair = new MemoryPortPair(buffers, 4096);
+        var r1 = new Xoshiro256(seed);
+        var r2 = new Xoshiro256(seed + 1000);
+        Client = new NetStack<MemoryPort>(_pair.A, new InterfaceConfig(ClientMac, ClientIp, 24), client ?? new TcpConfig(), ref r1);
+        Server = new NetStack<MemoryPort>(_pair.B, new InterfaceConfig(ServerMac, ServerIp, 24), server ?? new TcpConfig(), ref r2);
+    }
+
+    public NetStack<MemoryPort> Client { get; }
+    public NetStack<MemoryPort> Server { get; }
+    public long Now { get; private set; } = 1_000_000_000;
+    public int FreeBuffers => _pair.FreeBuffers;
+    public int Capacity => _pair.Capacity;
+
+    public void Step(long nanoseconds = 10_000)
+    {
+        Now += nanoseconds;
+        Client.Poll(Now);
+        Server.Poll(Now);
+    }
+
+    /// <summary>Steps until <paramref name="done"/> holds or the simulated time runs out; returns whether it held.</summary>
+    public bool RunUntil(Func<bool> done, long maxNanoseconds = 10_000_000_000, long step = 10_000)
+    {
+        long end = Now + maxNanoseconds;
+        while (Now < end)
+        {
+            if (done())
+                return true;
+            Step(step);
+        }
+        return done();
+    }
+
+    /// <summary>Client connects to the server's <paramref name="port"/>; both ends established.</summary>
+    public (TcpConnection Client, TcpConnection Server) Connect(ushort port = 9000)
+    {
+        Assert.True(Server.Listen(port));
+        TcpConnection c = Client.Connect(new TcpEndpoint(ServerIp, port), Now) ?? throw new InvalidOperationException("no free connection slot");
+        TcpConnection? s = null;
+        Assert.True(RunUntil(() => (s ??= Server.Accept(port)) is not null && c.IsEstablished), "handshake did not complete");
+        return (c, s!);
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Server.Dispose();
+        _pair.Dispose();
+    }
+}
