@@ -38,7 +38,7 @@ public sealed class TcpConfig
     /// <summary>Initial window in segments (RFC 6928 allows 10).</summary>
     public int InitialWindowSegments { get; init; } = 10;
     /// <summary>Out-of-order ranges held for reassembly; a segment that would need more is dropped (counted).</summary>
-    public int MaxOutOfOrderRanges { get; init; } = 16;
+    public int MaxOutOfOrderRanges { get; init; } = 64;
     /// <summary>RFC 5961 §7: challenge ACKs per second, stack-wide.</summary>
     public int ChallengeAckLimit { get; init; } = 100;
     /// <summary>Zero-window probe interval floor (RFC 9293 §3.8.6.1); the probe backs off like the RTO.</summary>

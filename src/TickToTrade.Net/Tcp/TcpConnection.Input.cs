@@ -241,8 +241,15 @@ public sealed partial class TcpConnection
 
         // RFC 6298 §5.3: restart the timer when new data is acknowledged; §5.2: stop it when all is.
         _rtoAt = _sndUna == _sndMax ? 0 : now + _rtt.Rto;
-        // Karn's rule: a timed segment counts only if nothing was retransmitted while it was timed.
-        if (_rttTiming && Seq.Gt(ack, _rttSeq))
+        // RTT: with timestamps, every ACK of new data measures it (RFC 7323 §4.1: TSecr names the
+        // transmission, so retransmissions are no ambiguity); without, one timed segment at a time,
+        // counted only if nothing was retransmitted meanwhile (Karn's rule, RFC 6298 §3).
+        if (_timestamps && seg.Options.HasTimestamps && seg.Options.TsEcr != 0)
+        {
+            _rtt.Sample(Math.Max((long)(TsNow(now) - seg.Options.TsEcr), 0) * 1_000_000);
+            _rttTiming = false;
+        }
+        else if (_rttTiming && Seq.Gt(ack, _rttSeq))
         {
             _rtt.Sample(now - _rttStart);
             _rttTiming = false;

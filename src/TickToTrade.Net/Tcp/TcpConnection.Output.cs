@@ -27,13 +27,13 @@ public sealed partial class TcpConnection
                 break;
             case TcpState.TimeWait:
                 if (_ackPending)
-                    SendSegment(_sndNxt, TcpFlags.Ack, 0, 0, now);
+                    SendSegment(_sndMax, TcpFlags.Ack, 0, 0, now);
                 return;
         }
         if (State == TcpState.SynReceived)
         {
             if (_ackPending)
-                SendSegment(_sndNxt, TcpFlags.Ack, 0, 0, now);
+                SendSegment(_sndMax, TcpFlags.Ack, 0, 0, now);
             return;
         }
 
@@ -70,8 +70,10 @@ public sealed partial class TcpConnection
             }
             break;
         }
+        // A bare ACK carries SND.MAX, as BSD does: after a timeout rewinds SND.NXT, the peer may
+        // already hold bytes past it, and an ACK below its RCV.NXT would fail its acceptability test.
         if (_ackPending)
-            SendSegment(_sndNxt, TcpFlags.Ack, 0, 0, now);
+            SendSegment(_sndMax, TcpFlags.Ack, 0, 0, now);
     }
 
     /// <summary>Sends <paramref name="length"/> queued bytes from <paramref name="seq"/> (and the FIN after them); moves SND.NXT and SND.MAX.</summary>
@@ -79,8 +81,10 @@ public sealed partial class TcpConnection
     {
         TcpFlags flags = TcpFlags.Ack | (length > 0 ? TcpFlags.Psh : 0) | (fin ? TcpFlags.Fin : 0);
         bool retransmission = Seq.Lt(seq, _sndMax);
-        if (!SendSegment(seq, flags, (int)(seq - DataStart), length, now))
+        int wanted = length;
+        if (!SendSegment(seq, flags, (int)(seq - DataStart), ref length, now))
             return false;
+        fin &= length == wanted;
         uint end = seq + (uint)length + (fin ? 1u : 0u);
         if (fin)
         {
@@ -137,8 +141,11 @@ public sealed partial class TcpConnection
             if (length <= 0 && !fin)
                 return;
             TcpFlags flags = TcpFlags.Ack | (length > 0 ? TcpFlags.Psh : 0) | (fin ? TcpFlags.Fin : 0);
-            if (SendSegment(seq, flags, (int)(seq - DataStart), Math.Max(length, 0), now))
+            int wanted = Math.Max(length, 0);
+            length = wanted;
+            if (SendSegment(seq, flags, (int)(seq - DataStart), ref length, now))
             {
+                fin &= length == wanted;
                 _counters.Retransmits++;
                 _counters.RetransmittedBytes += length;
                 _rttTiming = false;
@@ -198,7 +205,15 @@ public sealed partial class TcpConnection
     /// <paramref name="length"/> bytes copied from the send ring at
     /// <paramref name="dataOffset"/>. Every segment but a bare SYN carries the ACK.
     /// </summary>
-    private bool SendSegment(uint seq, TcpFlags flags, int dataOffset, int length, long now)
+    private bool SendSegment(uint seq, TcpFlags flags, int dataOffset, int length, long now) =>
+        SendSegment(seq, flags, dataOffset, ref length, now);
+
+    /// <summary>
+    /// As above; <paramref name="length"/> is cut when this segment's options leave less
+    /// room (RFC 6691: the MSS counts data plus options beyond the 20-byte header), and
+    /// a FIN that no longer follows the last byte is left for the next segment.
+    /// </summary>
+    private bool SendSegment(uint seq, TcpFlags flags, int dataOffset, ref int length, long now)
     {
         var repr = new TcpRepr
         {
@@ -239,6 +254,13 @@ public sealed partial class TcpConnection
             repr.Window = AdvertisedWindow();
         }
         int header = repr.HeaderLength;
+        int room = Math.Min(_peerMssOrDefault, _config.Mss) - (header - Wire.Tcp.TcpSegment.MinHeaderLength);
+        if (length > room && !syn)
+        {
+            length = Math.Max(room, 0);
+            repr.Flags &= ~TcpFlags.Fin;
+            flags = repr.Flags;
+        }
         if (!_output.TryBeginSegment(Remote.Address, header + length, out Span<byte> segment))
         {
             _counters.TxNoBuffer++;

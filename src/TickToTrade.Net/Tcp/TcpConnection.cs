@@ -246,6 +246,12 @@ public sealed partial class TcpConnection : IDisposable
             Released = true; // never handed to the user: the slot is free again
     }
 
+    /// <summary>The control block in one line, for diagnostics (allocates: off the hot path).</summary>
+    public override string ToString() =>
+        $"{State} {Local}->{Remote} una={_sndUna - _iss} nxt={_sndNxt - _iss} max={_sndMax - _iss} queued={_send.Count} wnd={_sndWnd} cwnd={_cc.Cwnd} ssthresh={_cc.Ssthresh} " +
+        $"rto={_rtt.Rto / 1_000_000}ms rtoAt={_rtoAt} persistAt={_persistAt} rexmits={_retransmissions} recovery={_inRecovery} recover={_recover - _iss} highRxt={_highRxt - _iss} sacked={_sacked.Count} dupacks={_dupAcks} " +
+        $"rcvNxt={_rcvNxt - _irs} readable={_receive.Count} ooo={_outOfOrder.Count} adv={_rcvAdvertisedEdge - _rcvNxt} fin={_finQueued}/{_finSent}/{_finAcked} peerFin={_peerFin}";
+
     public void Dispose()
     {
         _send.Dispose();

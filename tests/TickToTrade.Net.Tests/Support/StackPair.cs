@@ -1,7 +1,9 @@
+using TickToTrade.Net.Impair;
 using TickToTrade.Net.Stack;
 using TickToTrade.Net.Tcp;
 using TickToTrade.PacketIO.Memory;
 using TickToTrade.PacketIO.Randomness;
+using TickToTrade.PacketIO.Time;
 using TickToTrade.Wire.Ethernet;
 using TickToTrade.Wire.Ipv4;
 
@@ -9,8 +11,9 @@ namespace TickToTrade.Net.Tests.Support;
 
 /// <summary>
 /// Two of our stacks joined by the in-memory port pair, on one thread, with a
-/// manual clock: client 198.51.100.2, server 198.51.100.1. Every step advances
-/// the clock and polls both sides.
+/// manual clock: client 198.51.100.2, server 198.51.100.1. The client's port is
+/// wrapped in the impairment port (faults both ways when asked). Every step
+/// advances the clock and polls both sides.
 /// </summary>
 public sealed class StackPair : IDisposable
 {
@@ -21,37 +24,49 @@ public sealed class StackPair : IDisposable
 
     private readonly MemoryPortPair _pair;
 
-    public StackPair(TcpConfig? client = null, TcpConfig? server = null, ulong seed = 1, int buffers = 8192)
+    public StackPair(TcpConfig? client = null, TcpConfig? server = null, ulong seed = 1, int buffers = 8192, Impairment? impairment = null)
     {
         _pair = new MemoryPortPair(buffers, 4096);
         var r1 = new Xoshiro256(seed);
         var r2 = new Xoshiro256(seed + 1000);
-        Client = new NetStack<MemoryPort>(_pair.A, new InterfaceConfig(ClientMac, ClientIp, 24), client ?? new TcpConfig(), ref r1);
+        Impairment faults = impairment ?? Impairment.None;
+        ClientPort = new ImpairedPort<MemoryPort>(_pair.A, faults, faults, seed + 7, _clock);
+        Client = new NetStack<ImpairedPort<MemoryPort>>(ClientPort, new InterfaceConfig(ClientMac, ClientIp, 24), client ?? new TcpConfig(), ref r1);
         Server = new NetStack<MemoryPort>(_pair.B, new InterfaceConfig(ServerMac, ServerIp, 24), server ?? new TcpConfig(), ref r2);
     }
 
-    public NetStack<MemoryPort> Client { get; }
+    private readonly ManualClock _clock = new(1_000_000_000);
+
+    public ImpairedPort<MemoryPort> ClientPort { get; }
+    public NetStack<ImpairedPort<MemoryPort>> Client { get; }
     public NetStack<MemoryPort> Server { get; }
-    public long Now { get; private set; } = 1_000_000_000;
+    public long Now => _clock.NowNanoseconds;
     public int FreeBuffers => _pair.FreeBuffers;
     public int Capacity => _pair.Capacity;
 
     public void Step(long nanoseconds = 10_000)
     {
-        Now += nanoseconds;
+        _clock.Advance(nanoseconds);
         Client.Poll(Now);
         Server.Poll(Now);
     }
 
-    /// <summary>Steps until <paramref name="done"/> holds or the simulated time runs out; returns whether it held.</summary>
+    /// <summary>
+    /// Steps until <paramref name="done"/> holds or the simulated time runs out; returns whether it held.
+    /// While no frame moves the step doubles (up to 1 ms), so waiting out a timer costs few polls.
+    /// </summary>
     public bool RunUntil(Func<bool> done, long maxNanoseconds = 10_000_000_000, long step = 10_000)
     {
         long end = Now + maxNanoseconds;
+        long current = step;
         while (Now < end)
         {
             if (done())
                 return true;
-            Step(step);
+            long frames = Client.Counters.FramesReceived + Server.Counters.FramesReceived + Client.Counters.FramesSent + Server.Counters.FramesSent;
+            Step(current);
+            bool moved = frames != Client.Counters.FramesReceived + Server.Counters.FramesReceived + Client.Counters.FramesSent + Server.Counters.FramesSent;
+            current = moved ? step : Math.Min(current * 2, 1_000_000);
         }
         return done();
     }

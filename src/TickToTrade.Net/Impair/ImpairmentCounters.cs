@@ -1,0 +1,14 @@
+namespace TickToTrade.Net.Impair;
+
+/// <summary>What the impairment wrapper did, per direction.</summary>
+public sealed class ImpairmentCounters
+{
+    public long Passed;
+    public long Dropped;
+    public long Duplicated;
+    public long Reordered;
+    public long Corrupted;
+    public long Delayed;
+    /// <summary>Frames lost because the holding queue was full or no buffer was free for a duplicate.</summary>
+    public long Overflow;
+}
