@@ -65,6 +65,13 @@ public struct CongestionControl
         Cwnd = Ssthresh + 3L * _mss; // RFC 6582 §3.2 (2): "artificially inflates"
     }
 
+    /// <summary>Entering SACK-based recovery (RFC 6675 §5 step 4.2): cwnd = ssthresh; the pipe limits what is sent.</summary>
+    public void OnSackRecoveryStart(long flight)
+    {
+        ReduceOnLoss(flight);
+        Cwnd = Ssthresh;
+    }
+
     /// <summary>Each further duplicate ACK in recovery inflates the window by one segment (RFC 6582 §3.2 step 3).</summary>
     public void OnRecoveryDupAck() => Cwnd += _mss;
 

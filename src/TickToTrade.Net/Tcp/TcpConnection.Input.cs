@@ -241,6 +241,7 @@ public sealed partial class TcpConnection
 
         // RFC 6298 §5.3: restart the timer when new data is acknowledged; §5.2: stop it when all is.
         _rtoAt = _sndUna == _sndMax ? 0 : now + _rtt.Rto;
+        _probeAt = _sndUna == _sndMax || _inRecovery ? 0 : now + ProbeTimeout(); // RFC 8985 §7.2: rearm on each ACK
         // RTT: with timestamps, every ACK of new data measures it (RFC 7323 §4.1: TSecr names the
         // transmission, so retransmissions are no ambiguity); without, one timed segment at a time,
         // counted only if nothing was retransmitted meanwhile (Karn's rule, RFC 6298 §3).
@@ -264,16 +265,20 @@ public sealed partial class TcpConnection
                 _dupAcks = 0;
                 _cc.OnRecoveryExit(_sndMax - _sndUna);
             }
-            else
+            else if (!SackRecovery)
             {
                 // RFC 6582 §3.2 (5): a partial acknowledgment retransmits the next hole and deflates the window.
                 _cc.OnPartialAck(acked);
                 RetransmitNextHole(now, fromUna: true);
             }
+            // With SACK, Output() sends by the pipe (RFC 6675 §5 step C).
             return;
         }
         _dupAcks = 0;
         _cc.OnAck(Math.Min(acked, flightBefore), now, _rtt.SmoothedRtt);
+        // The ACK moved, but SACK blocks may still show a hole at the new SND.UNA (RFC 6675 §5).
+        if (_sackOk && _sacked.Count > 0)
+            LossSignal(false, now);
     }
 
     /// <summary>RFC 2018 §5: remember what the peer holds above SND.UNA (blocks outside SND.UNA..SND.MAX are ignored).</summary>
@@ -288,35 +293,63 @@ public sealed partial class TcpConnection
         }
     }
 
-    /// <summary>RFC 5681 §3.2 and RFC 6582 §3.2: three duplicate ACKs (or SACK evidence of as much) start fast retransmit.</summary>
-    private void DuplicateAck(long now)
+    /// <summary>
+    /// Decides whether loss recovery starts: three duplicate ACKs (RFC 5681 §3.2,
+    /// RFC 6582 §3.2), or, on any ACK, SACK blocks covering DupThresh segments
+    /// above SND.UNA (RFC 6675 §5, IsLost(HighACK + 1)). The SACK rule matters when
+    /// ACKs ride on data: those never count as duplicates.
+    /// </summary>
+    private void LossSignal(bool duplicate, long now)
     {
-        _counters.DuplicateAcks++;
+        if (duplicate)
+            _counters.DuplicateAcks++;
         if (_inRecovery)
         {
-            _cc.OnRecoveryDupAck(); // RFC 6582 §3.2 (3)
-            if (_sackOk && _sacked.Count > 0)
-                RetransmitNextHole(now, fromUna: false);
+            if (duplicate && !SackRecovery)
+                _cc.OnRecoveryDupAck(); // RFC 6582 §3.2 (3); with SACK the pipe decides instead
             return;
         }
-        _dupAcks++;
-        bool sackSaysLost = _sackOk && _sacked.CoveredBytes >= 3L * SendMss;
-        if (_dupAcks < 3 && !sackSaysLost)
+        if (duplicate)
+            _dupAcks++;
+        // DupThresh is 3 segments, or, with fewer than four segments out, one less than
+        // their number (RFC 5827 early retransmit, for the small windows heavy loss leaves).
+        long outstanding = _sndMax - _sndUna;
+        int mss = SendMss;
+        long segments = (outstanding + mss - 1) / mss;
+        long threshold = segments < 4 ? Math.Max(segments - 1, 1) : 3;
+        bool sackSaysLost = _sackOk && _sacked.Count > 0 && _sacked.CoveredBytes >= Math.Min(3L * mss, Math.Max(outstanding - mss, 1));
+        if (_dupAcks < threshold && !sackSaysLost)
             return;
-        // RFC 6582 §3.2 (1): only if this loss is past the last recovery point.
-        if (Seq.Le(_sndUna, _recover) && _recover != _iss)
+        // RFC 6582 §3.2 (1): not for losses from the window the last recovery (or timeout) already
+        // answered. A loss at exactly the old recovery point is new data, so it does start recovery.
+        if (Seq.Lt(_sndUna, _recover))
             return;
+        EnterRecovery(now);
+    }
+
+    /// <summary>Fast retransmit: the loss window's reduction once, then SACK- or NewReno-driven repair.</summary>
+    private void EnterRecovery(long now)
+    {
         _inRecovery = true;
         _recover = _sndMax;
         _highRxt = _sndUna;
+        _probeAt = 0;
+        _lastHoleRetransmitAt = now;
         _counters.FastRetransmits++;
-        if (_sackOk && _sacked.Count > 0)
+        if (SackRecovery)
+        {
+            // RFC 6675 §5 step 4: cwnd = ssthresh, retransmit the first hole, then send by the pipe (Output).
             _counters.SackRecoveries++;
-        else
-            _counters.NewRenoRecoveries++;
+            _cc.OnSackRecoveryStart(_sndMax - _sndUna);
+            return;
+        }
+        _counters.NewRenoRecoveries++;
         _cc.OnFastRetransmit(_sndMax - _sndUna);
         RetransmitNextHole(now, fromUna: true);
     }
+
+    /// <summary>Loss recovery driven by the peer's SACK blocks (RFC 6675) rather than by duplicate ACKs alone (RFC 6582).</summary>
+    private bool SackRecovery => _sackOk && _sacked.Count > 0;
 
     /// <summary>Seventh and eighth steps: segment text and FIN, in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2.</summary>
     private void ProcessText(ref SegmentView seg, long now)
@@ -559,8 +592,7 @@ public sealed partial class TcpConnection
             bool duplicate = _sndMax != _sndUna && seg.Payload.Length == 0 && !seg.Fin && newWindow == _sndWnd;
             if (_sackOk && seg.Options.SackCount > 0)
                 RecordSack(seg);
-            if (duplicate)
-                DuplicateAck(now);
+            LossSignal(duplicate, now);
         }
 
         // Window update: RFC 9293 §3.10.7.4, "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)".

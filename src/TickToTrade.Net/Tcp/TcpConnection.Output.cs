@@ -38,7 +38,9 @@ public sealed partial class TcpConnection
         }
 
         int mss = SendMss;
-        while (true)
+        if (_inRecovery && SackRecovery)
+            SackRecoveryOutput(now, mss);
+        while (!(_inRecovery && SackRecovery))
         {
             long flight = _sndNxt - _sndUna;
             long window = Math.Min(_sndWnd, _cc.Cwnd);
@@ -97,11 +99,16 @@ public sealed partial class TcpConnection
             _counters.RetransmittedBytes += length;
             _rttTiming = false; // Karn
         }
-        else if (!_rttTiming)
+        else
         {
-            _rttTiming = true;
-            _rttSeq = seq;
-            _rttStart = now;
+            if (!_rttTiming)
+            {
+                _rttTiming = true;
+                _rttSeq = seq;
+                _rttStart = now;
+            }
+            if (!_inRecovery)
+                _probeAt = now + ProbeTimeout();
         }
         _sndNxt = end;
         if (Seq.Gt(end, _sndMax))
@@ -111,6 +118,106 @@ public sealed partial class TcpConnection
         if (_unackedSince == 0)
             _unackedSince = now;
         return true;
+    }
+
+    /// <summary>
+    /// RFC 6675 §5 step C: while cwnd − pipe allows a segment, send the next one
+    /// NextSeg() names: a hole below the highest SACKed byte not yet retransmitted,
+    /// else new data. pipe = bytes above the highest SACK still in flight, plus the
+    /// holes already retransmitted (holes below it count as lost, RFC 6675 IsLost
+    /// simplified to "below a SACKed byte").
+    /// </summary>
+    private void SackRecoveryOutput(long now, int mss)
+    {
+        for (int guard = 0; guard < 64; guard++)
+        {
+            // A lost retransmission (RFC 8985 §6.2, simplified): every hole went out again, SND.UNA
+            // is still a hole, and more than an RTT and a quarter passed since the last one did.
+            // Count the holes as not retransmitted and go round them again.
+            if (Seq.Gt(_highRxt, _sndUna) && _sacked.IndexOf(_sndUna) < 0 && now - _lastHoleRetransmitAt > Math.Max(_rtt.SmoothedRtt * 5 / 4, 1_000_000))
+                _highRxt = _sndUna;
+            uint highest = _sacked.HighestEnd;
+            long pipe = Seq.Gt(_sndNxt, highest) ? (long)(_sndNxt - highest) : 0;
+            uint hole = 0;
+            bool haveHole = false;
+            uint seq = _sndUna;
+            for (int i = 0; i <= _sacked.Count && Seq.Lt(seq, highest); i++)
+            {
+                uint holeEnd = i < _sacked.Count ? _sacked.StartAt(i) : highest;
+                if (Seq.Lt(seq, holeEnd))
+                {
+                    // [seq, holeEnd) is a hole; the part below HighRxt has been retransmitted.
+                    uint rtxEnd = Seq.Min(Seq.Max(_highRxt, seq), holeEnd);
+                    pipe += rtxEnd - seq;
+                    if (!haveHole && Seq.Lt(rtxEnd, holeEnd))
+                    {
+                        hole = rtxEnd;
+                        haveHole = true;
+                    }
+                }
+                if (i < _sacked.Count)
+                    seq = Seq.Max(seq, _sacked.EndAt(i));
+            }
+            // RFC 6675 §5 (4.3): the first hole goes out at once, whatever the pipe says; the rest by the pipe.
+            bool first = haveHole && hole == _sndUna && _highRxt == _sndUna;
+            if (!first && _cc.Cwnd - pipe < mss && pipe != 0)
+                return;
+            if (haveHole)
+            {
+                _highRxt = hole;
+                RetransmitNextHole(now, fromUna: false);
+                if (_highRxt == hole)
+                    return; // nothing went out (no buffer): try again on the next poll
+                _lastHoleRetransmitAt = now;
+                continue;
+            }
+            // No hole left: new data, within the peer's window.
+            uint dataEnd = DataEnd;
+            long queued = (long)(dataEnd - _sndNxt);
+            long windowRoom = _sndWnd - (long)(_sndNxt - _sndUna);
+            if (queued <= 0 || windowRoom <= 0)
+                return;
+            int length = (int)Math.Min(Math.Min(queued, windowRoom), mss);
+            bool fin = _finQueued && !_finAcked && _sndNxt + (uint)length == dataEnd;
+            if (!SendData(_sndNxt, length, fin, now))
+                return;
+        }
+    }
+
+    /// <summary>RFC 8985 §7.2: PTO = 2·SRTT (at least 2 ms here, and never after the RTO).</summary>
+    private long ProbeTimeout() => Math.Min(Math.Max(2 * _rtt.SmoothedRtt, 2_000_000), _rtt.Rto);
+
+    /// <summary>
+    /// RFC 8985 §7.3: the probe timer fired with data outstanding and no ACK: send
+    /// one new segment if the window allows, else the last one again, so the peer's
+    /// ACK (with SACK) shows what is missing and fast recovery, not the RTO, repairs it.
+    /// </summary>
+    private void TailLossProbe(long now)
+    {
+        _probeAt = 0;
+        if (_inRecovery || _sndUna == _sndMax || State < TcpState.Established)
+            return;
+        if (_sackOk && _sacked.Count > 0 && !Seq.Lt(_sndUna, _recover))
+        {
+            // Data above SND.UNA was delivered two RTTs ago and SND.UNA still is not: it is lost,
+            // not reordered (RFC 8985 §6.2, the reordering window is well under 2·SRTT). Repair now.
+            EnterRecovery(now);
+            Output(now);
+            return;
+        }
+        _counters.TailLossProbes++;
+        uint dataEnd = DataEnd;
+        long queued = (long)(dataEnd - _sndNxt);
+        if (queued > 0 && _sndNxt == _sndMax && _sndWnd - (long)(_sndNxt - _sndUna) >= Math.Min(queued, SendMss))
+        {
+            int length = (int)Math.Min(queued, SendMss);
+            SendData(_sndNxt, length, _finQueued && !_finAcked && _sndNxt + (uint)length == dataEnd, now);
+            _probeAt = 0;
+            return;
+        }
+        uint last = _sndMax - (uint)Math.Min((long)(_sndMax - _sndUna), SendMss);
+        _highRxt = last;
+        RetransmitNextHole(now, fromUna: false);
     }
 
     /// <summary>Retransmits one segment's worth of the first hole at or after SND.UNA (or after the last hole retransmitted), skipping SACKed ranges.</summary>

@@ -29,6 +29,8 @@ public sealed partial class TcpConnection
             if (State == TcpState.Closed)
                 return;
         }
+        if (_probeAt != 0 && now >= _probeAt)
+            TailLossProbe(now);
         if (_persistAt != 0 && now >= _persistAt)
             ZeroWindowProbe(now);
         if (_delayedAckAt != 0 && now >= _delayedAckAt)
@@ -61,6 +63,7 @@ public sealed partial class TcpConnection
             _rtoAt = now + _rtt.Rto;
             return;
         }
+        _probeAt = 0;
         _cc.OnRto(_sndMax - _sndUna);
         _inRecovery = false;
         _dupAcks = 0;

@@ -45,6 +45,7 @@ public sealed partial class TcpConnection : IDisposable
     private uint _lastOutOfOrderStart;
 
     // Timers (absolute nanoseconds; 0 = stopped).
+    private long _probeAt, _lastHoleRetransmitAt;
     private long _rtoAt, _delayedAckAt, _persistAt, _keepAliveAt, _timeWaitAt, _unackedSince;
     private int _retransmissions, _persistProbes, _keepAliveSent;
     private RttEstimator _rtt;
@@ -221,7 +222,7 @@ public sealed partial class TcpConnection : IDisposable
         _tsOffset = (uint)_isn.Next(remote.Address, remote.Port, local.Address, local.Port, 0);
         _finQueued = _finSent = _finAcked = _outOfOrderFin = _peerFin = false;
         _finSeq = 0;
-        _rtoAt = _delayedAckAt = _persistAt = _timeWaitAt = _unackedSince = 0;
+        _rtoAt = _delayedAckAt = _persistAt = _timeWaitAt = _unackedSince = _probeAt = _lastHoleRetransmitAt = 0;
         _keepAliveAt = _config.KeepAlive ? now + _config.KeepAliveIdle : 0;
         _retransmissions = _persistProbes = _keepAliveSent = 0;
         _rtt = new RttEstimator(_config.InitialRto, _config.MinRto, _config.MaxRto);
@@ -241,7 +242,7 @@ public sealed partial class TcpConnection : IDisposable
         if (error != TcpError.None)
             Error = error;
         State = TcpState.Closed;
-        _rtoAt = _delayedAckAt = _persistAt = _keepAliveAt = _timeWaitAt = 0;
+        _rtoAt = _delayedAckAt = _persistAt = _keepAliveAt = _timeWaitAt = _probeAt = 0;
         if (ListenPort != 0 && !Accepted)
             Released = true; // never handed to the user: the slot is free again
     }

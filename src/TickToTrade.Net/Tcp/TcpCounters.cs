@@ -13,6 +13,7 @@ public sealed class TcpCounters
     public long SackRecoveries;
     public long NewRenoRecoveries;
     public long RtoExpiries;
+    public long TailLossProbes;
     public long DuplicateAcks;
     public long ChallengeAcks;
     public long ChallengeAcksSuppressed;

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using TickToTrade.App.Jobs.TcpCheck;
+using TickToTrade.Net.Impair;
+using TickToTrade.Net.Stack;
+using TickToTrade.Net.Tcp;
+
+namespace TickToTrade.App.Cli;
+
+/// <summary><c>ttt tcpcheck</c>: our TCP/IP stack on a DPDK port, against a real TCP peer.</summary>
+public static class TcpCheckCommand
+{
+    public static Command Create()
+    {
+        var eal = new Option<string>("--eal")
+        {
+            Description = "EAL arguments naming one port, e.g. \"--no-pci --no-telemetry --in-memory --vdev=net_tap0,iface=ttt0,mac=02:00:00:00:00:02\". Our MAC is the port's.",
+            Required = true,
+        };
+        var local = new Option<string>("--local") { Description = "Our IPv4 address and prefix, e.g. 198.51.100.2/24.", Required = true };
+        var peer = new Option<string>("--peer") { Description = "The peer to connect to, e.g. 198.51.100.1:9000 (client and --rtt modes)." };
+        var bytes = new Option<string>("--bytes") { Description = "Bytes to send and have echoed (client), or to expect (--listen); suffixes KiB, MiB, GiB.", DefaultValueFactory = _ => "1MiB" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the pseudo-random bytes; the other end must use the same one to verify.", DefaultValueFactory = _ => 1 };
+        var impair = new Option<string>("--impair") { Description = "Faults injected on our port, both directions: loss=0.05,dup=0.01,reorder=0.05,corrupt=0.001,delay_us=200." };
+        var pcap = new Option<string>("--pcap") { Description = "Record every frame crossing the port, both directions, to this pcap file." };
+        var listen = new Option<bool>("--listen") { Description = "Play the server: accept one connection, verify the seeded bytes (when --bytes > 0), echo them back." };
+        var port = new Option<ushort>("--port") { Description = "The port to listen on with --listen.", DefaultValueFactory = _ => 9000 };
+        var rtt = new Option<int>("--rtt") { Description = "Measure N ping-pong round trips of 64-byte messages instead of streaming, and report HdrHistogram percentiles (a tenth more, up to 1000, warm up first)." };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds the transfer may take before it is reported as failed.", DefaultValueFactory = _ => 120 };
+        var connectWait = new Option<double>("--connect-wait") { Description = "Seconds to keep trying to connect (or to wait for a connection with --listen).", DefaultValueFactory = _ => 20 };
+        var cubic = new Option<bool>("--cubic") { Description = "Use CUBIC congestion control instead of NewReno." };
+        var command = new Command("tcpcheck",
+            "Connect through our user-space TCP/IP stack, send N seeded pseudo-random bytes, read the echo back and verify it; print JSON " +
+            "(bytes, seconds, retransmits, SACK recoveries, RTO expiries, intact). Exit 0 only when the data is intact.")
+        {
+            eal, local, peer, bytes, seed, impair, pcap, listen, port, rtt, timeout, connectWait, cubic,
+        };
+        command.SetAction(p => CliGuard.Run(() =>
+        {
+            if (!InterfaceConfig.TryParseCidr(p.GetValue(local)!, out var address, out int prefix))
+                throw new ArgumentException($"--local \"{p.GetValue(local)}\" is not an IPv4 address with a prefix length, e.g. 198.51.100.2/24");
+            TcpEndpoint peerEndpoint = default;
+            bool isListen = p.GetValue(listen);
+            string? peerText = p.GetValue(peer);
+            if (!isListen && (peerText is null || !TcpEndpoint.TryParse(peerText, out peerEndpoint)))
+                throw new ArgumentException(peerText is null ? "--peer is required unless --listen is given" : $"--peer \"{peerText}\" is not address:port, e.g. 198.51.100.1:9000");
+            if (!ByteSize.TryParse(p.GetValue(bytes)!, out long n))
+                throw new ArgumentException($"--bytes \"{p.GetValue(bytes)}\" is not a byte count (e.g. 1048576 or 64MiB)");
+            Impairment faults = Impairment.None;
+            if (p.GetValue(impair) is { } spec && !Impairment.TryParse(spec, out faults, out string error))
+                throw new ArgumentException($"--impair: {error}");
+            if (p.GetValue(rtt) < 0)
+                throw new ArgumentException("--rtt must be a positive count");
+            var options = new TcpCheckOptions
+            {
+                EalArgs = p.GetValue(eal)!,
+                Local = address,
+                PrefixLength = prefix,
+                Peer = peerEndpoint,
+                Bytes = n,
+                Seed = p.GetValue(seed),
+                Impairment = faults,
+                Pcap = p.GetValue(pcap),
+                Listen = isListen,
+                ListenPort = p.GetValue(port),
+                RttCount = p.GetValue(rtt),
+                TimeoutSeconds = p.GetValue(timeout),
+                ConnectSeconds = p.GetValue(connectWait),
+                Congestion = p.GetValue(cubic) ? CongestionAlgorithm.Cubic : CongestionAlgorithm.NewReno,
+            };
+            return TcpCheckJob.Run(options, Console.Error);
+        }));
+        return command;
+    }
+}

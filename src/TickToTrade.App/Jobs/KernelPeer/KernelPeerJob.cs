@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using HdrHistogram;
+using TickToTrade.App.Jobs.TcpCheck;
+
+namespace TickToTrade.App.Jobs.KernelPeer;
+
+/// <summary>
+/// `ttt kpeer`: the other end of tcpcheck on ordinary kernel sockets, so our
+/// stack is always tested against the real Linux TCP. echo: accept one
+/// connection and echo it; send: stream seeded bytes and verify the echo;
+/// rtt: 64-byte ping-pong with percentiles (also kernel against kernel, the
+/// bench's baseline).
+/// </summary>
+public static class KernelPeerJob
+{
+    public static int Echo(IPEndPoint listen, long expect, ulong seed, double waitSeconds, TextWriter log)
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Bind(listen);
+        listener.Listen(1);
+        log.WriteLine($"ttt: kpeer: listening on {listen}");
+        if (!listener.Poll(TimeSpan.FromSeconds(waitSeconds), SelectMode.SelectRead))
+            return Report(new { }, "kernel-echo", 0, 0, 0, false, $"no connection within {waitSeconds} s");
+        using Socket s = listener.Accept();
+        s.NoDelay = true;
+        var verifier = new SeededBytes(seed);
+        var buffer = new byte[256 * 1024];
+        var scratch = new byte[64 * 1024];
+        long received = 0, mismatch = -1;
+        var clock = Stopwatch.StartNew();
+        int r;
+        while ((r = s.Receive(buffer)) > 0)
+        {
+            if (expect > 0 && mismatch < 0)
+            {
+                int bad = verifier.Verify(buffer.AsSpan(0, r), scratch);
+                if (bad >= 0)
+                    mismatch = received + bad;
+            }
+            received += r;
+            int sent = 0;
+            while (sent < r)
+                sent += s.Send(buffer.AsSpan(sent, r - sent));
+        }
+        s.Shutdown(SocketShutdown.Send);
+        string error = mismatch >= 0 ? $"bytes differ from the seeded stream at {mismatch}" : expect > 0 && received != expect ? $"received {received} bytes, expected {expect}" : "";
+        return Report(new { }, "kernel-echo", received, received, clock.Elapsed.TotalSeconds, error.Length == 0, error);
+    }
+
+    public static int Send(IPEndPoint peer, long bytes, ulong seed, double waitSeconds, double timeoutSeconds, TextWriter log)
+    {
+        using Socket? s = Connect(peer, waitSeconds, log);
+        if (s is null)
+            return Report(new { }, "kernel-client", bytes, 0, 0, false, $"could not connect to {peer} within {waitSeconds} s");
+        s.ReceiveTimeout = (int)(timeoutSeconds * 1000);
+        var clock = Stopwatch.StartNew();
+        Exception? sendError = null;
+        var sender = new Thread(() =>
+        {
+            try
+            {
+                var source = new SeededBytes(seed);
+                var chunk = new byte[64 * 1024];
+                long left = bytes;
+                while (left > 0)
+                {
+                    int n = (int)Math.Min(chunk.Length, left);
+                    source.Fill(chunk.AsSpan(0, n));
+                    int sent = 0;
+                    while (sent < n)
+                        sent += s.Send(chunk.AsSpan(sent, n - sent));
+                    left -= n;
+                }
+                s.Shutdown(SocketShutdown.Send);
+            }
+            catch (SocketException e)
+            {
+                sendError = e;
+            }
+        }) { IsBackground = true, Name = "kpeer-send" };
+        sender.Start();
+        var verifier = new SeededBytes(seed);
+        var buffer = new byte[256 * 1024];
+        var scratch = new byte[64 * 1024];
+        long echoed = 0, mismatch = -1;
+        string error = "";
+        try
+        {
+            int r;
+            while (echoed < bytes && (r = s.Receive(buffer)) > 0)
+            {
+                int bad = verifier.Verify(buffer.AsSpan(0, r), scratch);
+                if (bad >= 0)
+                {
+                    mismatch = echoed + bad;
+                    break;
+                }
+                echoed += r;
+            }
+        }
+        catch (SocketException e)
+        {
+            error = $"receive failed: {e.SocketErrorCode}";
+        }
+        sender.Join(TimeSpan.FromSeconds(5));
+        if (sendError is not null)
+            error = $"send failed: {sendError.Message}";
+        if (mismatch >= 0)
+            error = $"the echo differs from what was sent at byte {mismatch}";
+        else if (error.Length == 0 && echoed != bytes)
+            error = $"{echoed} of {bytes} bytes came back";
+        return Report(new { }, "kernel-client", bytes, echoed, clock.Elapsed.TotalSeconds, error.Length == 0, error);
+    }
+
+    public static int Rtt(IPEndPoint peer, int count, double waitSeconds, TextWriter log)
+    {
+        using Socket? s = Connect(peer, waitSeconds, log);
+        if (s is null)
+            return Report(new { }, "kernel-rtt", 0, 0, 0, false, $"could not connect to {peer} within {waitSeconds} s");
+        s.NoDelay = true;
+        var message = new byte[64];
+        var reply = new byte[64];
+        var histogram = new LongHistogram(10_000_000_000, 3);
+        int warmup = Math.Min(count / 10, 1000);
+        var clock = Stopwatch.StartNew();
+        double nsPerTick = 1e9 / Stopwatch.Frequency;
+        for (int i = 0; i < warmup + count; i++)
+        {
+            message[0] = (byte)i;
+            long t0 = Stopwatch.GetTimestamp();
+            s.Send(message);
+            int got = 0;
+            while (got < reply.Length)
+            {
+                int r = s.Receive(reply.AsSpan(got));
+                if (r == 0)
+                    return Report(histogram, "kernel-rtt", 0, 0, clock.Elapsed.TotalSeconds, false, $"the peer closed after {i} round trips");
+                got += r;
+            }
+            if (i >= warmup)
+                histogram.RecordValue((long)((Stopwatch.GetTimestamp() - t0) * nsPerTick));
+        }
+        return Report(histogram, "kernel-rtt", histogram.TotalCount * 64, histogram.TotalCount * 64, clock.Elapsed.TotalSeconds, true, "");
+    }
+
+    private static Socket? Connect(IPEndPoint peer, double waitSeconds, TextWriter log)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed.TotalSeconds < waitSeconds)
+        {
+            var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                s.Connect(peer);
+                return s;
+            }
+            catch (SocketException e)
+            {
+                s.Dispose();
+                log.WriteLine($"ttt: kpeer: connect to {peer}: {e.SocketErrorCode}; retrying");
+                Thread.Sleep(200);
+            }
+        }
+        return null;
+    }
+
+    private static int Report(object histogramOrNothing, string mode, long bytes, long echoed, double seconds, bool intact, string error)
+    {
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("mode", mode);
+            w.WriteNumber("bytes", bytes);
+            w.WriteNumber("bytes_echoed", echoed);
+            w.WriteNumber("seconds", Math.Round(seconds, 6));
+            w.WriteBoolean("intact", intact);
+            if (error.Length > 0)
+                w.WriteString("error", error);
+            if (histogramOrNothing is LongHistogram h && h.TotalCount > 0)
+            {
+                w.WriteStartObject("rtt_ns");
+                w.WriteNumber("count", h.TotalCount);
+                w.WriteNumber("min", h.GetValueAtPercentile(0));
+                w.WriteNumber("p50", h.GetValueAtPercentile(50));
+                w.WriteNumber("p90", h.GetValueAtPercentile(90));
+                w.WriteNumber("p99", h.GetValueAtPercentile(99));
+                w.WriteNumber("p99_9", h.GetValueAtPercentile(99.9));
+                w.WriteNumber("max", h.GetMaxValue());
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        Console.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        return intact ? 0 : 1;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using HdrHistogram;
+using TickToTrade.Net.Impair;
+using TickToTrade.Net.Stack;
+using TickToTrade.Net.Tcp;
+
+namespace TickToTrade.App.Jobs.TcpCheck;
+
+/// <summary>The JSON tcpcheck prints: what moved, how long it took, what the stack had to do, and whether the bytes were intact.</summary>
+public sealed class TcpCheckResult
+{
+    public string Mode = "client";
+    public string Peer = "";
+    public long Bytes;
+    public long BytesEchoed;
+    public double Seconds;
+    public bool Intact;
+    public long MismatchAt = -1;
+    public string Error = "";
+    public long LoopAllocatedBytes;
+    public int Gen0Collections;
+    public LongHistogram? Rtt;
+    public string Impairment = "";
+    public string? Pcap;
+    public long PcapRecords;
+
+    public string ToJson(TcpCounters tcp, NetCounters net, ImpairmentCounters rx, ImpairmentCounters tx)
+    {
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("mode", Mode);
+            w.WriteString("peer", Peer);
+            w.WriteNumber("bytes", Bytes);
+            w.WriteNumber("bytes_echoed", BytesEchoed);
+            w.WriteNumber("seconds", Math.Round(Seconds, 6));
+            w.WriteNumber("throughput_mbit_s", Seconds > 0 ? Math.Round((Bytes + BytesEchoed) * 8 / Seconds / 1e6, 1) : 0);
+            w.WriteBoolean("intact", Intact);
+            if (MismatchAt >= 0)
+                w.WriteNumber("mismatch_at", MismatchAt);
+            if (Error.Length > 0)
+                w.WriteString("error", Error);
+            w.WriteNumber("retransmits", tcp.Retransmits);
+            w.WriteNumber("fast_retransmits", tcp.FastRetransmits);
+            w.WriteNumber("sack_recoveries", tcp.SackRecoveries);
+            w.WriteNumber("newreno_recoveries", tcp.NewRenoRecoveries);
+            w.WriteNumber("rto_expiries", tcp.RtoExpiries);
+            w.WriteNumber("tail_loss_probes", tcp.TailLossProbes);
+            w.WriteNumber("duplicate_acks", tcp.DuplicateAcks);
+            w.WriteNumber("challenge_acks", tcp.ChallengeAcks);
+            w.WriteNumber("checksum_failures", tcp.ChecksumFailures + net.Ipv4BadChecksum);
+            w.WriteNumber("out_of_order_segments", tcp.OutOfOrderSegments);
+            w.WriteNumber("out_of_window_segments", tcp.OutOfWindowSegments);
+            w.WriteNumber("segments_sent", tcp.SegmentsSent);
+            w.WriteNumber("segments_received", tcp.SegmentsReceived);
+            w.WriteNumber("loop_allocated_bytes", LoopAllocatedBytes);
+            w.WriteNumber("gen0_collections", Gen0Collections);
+            if (Impairment.Length > 0)
+            {
+                w.WriteString("impairment", Impairment);
+                w.WriteStartObject("impaired");
+                WriteImpairment(w, "rx", rx);
+                WriteImpairment(w, "tx", tx);
+                w.WriteEndObject();
+            }
+            if (Pcap is not null)
+            {
+                w.WriteString("pcap", Pcap);
+                w.WriteNumber("pcap_records", PcapRecords);
+            }
+            if (Rtt is not null && Rtt.TotalCount > 0)
+            {
+                w.WriteStartObject("rtt_ns");
+                w.WriteNumber("count", Rtt.TotalCount);
+                w.WriteNumber("min", Rtt.GetValueAtPercentile(0));
+                w.WriteNumber("p50", Rtt.GetValueAtPercentile(50));
+                w.WriteNumber("p90", Rtt.GetValueAtPercentile(90));
+                w.WriteNumber("p99", Rtt.GetValueAtPercentile(99));
+                w.WriteNumber("p99_9", Rtt.GetValueAtPercentile(99.9));
+                w.WriteNumber("max", Rtt.GetMaxValue());
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteImpairment(Utf8JsonWriter w, string name, ImpairmentCounters c)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("dropped", c.Dropped);
+        w.WriteNumber("duplicated", c.Duplicated);
+        w.WriteNumber("reordered", c.Reordered);
+        w.WriteNumber("corrupted", c.Corrupted);
+        w.WriteNumber("delayed", c.Delayed);
+        w.WriteEndObject();
+    }
+}
