@@ -61,6 +61,7 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
     public NetCounters Counters { get; } = new();
     public TcpCounters TcpCounters { get; } = new();
     public ArpCache Arp => _arp;
+    internal IsnGenerator Isn => _isn;
     /// <summary>The port, for its own counters.</summary>
     public ref TPort Port => ref _port;
 

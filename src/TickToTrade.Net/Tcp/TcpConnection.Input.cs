@@ -120,6 +120,16 @@ public sealed partial class TcpConnection
             return;
         }
 
+        // TIME-WAIT: the peer's FIN again means our last ACK was lost. Acknowledge it and restart
+        // the 2 MSL timeout (RFC 9293 §3.10.7.4, eighth step). Its sequence number is below
+        // RCV.NXT, so the acceptability test below would only acknowledge it.
+        if (State == TcpState.TimeWait && seg.Fin && !seg.Rst && seg.Seq + seg.Length == _rcvNxt)
+        {
+            _ackPending = true;
+            _timeWaitAt = now + _config.TimeWait;
+            return;
+        }
+
         // RFC 7323 §5.3 PAWS, before the sequence check: an old timestamp means an old duplicate.
         if (_timestamps && !seg.Rst)
         {

@@ -219,7 +219,7 @@ public sealed partial class TcpConnection : IDisposable
         _peerMss = 0;
         _timestamps = _sackOk = _windowScaleOk = false;
         _tsRecent = _lastAckSent = 0;
-        _tsOffset = (uint)_isn.Next(remote.Address, remote.Port, local.Address, local.Port, 0);
+        _tsOffset = _isn.Keyed(remote.Address, remote.Port, local.Address, local.Port);
         _finQueued = _finSent = _finAcked = _outOfOrderFin = _peerFin = false;
         _finSeq = 0;
         _rtoAt = _delayedAckAt = _persistAt = _timeWaitAt = _unackedSince = _probeAt = _lastHoleRetransmitAt = 0;
