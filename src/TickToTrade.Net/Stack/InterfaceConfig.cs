@@ -9,6 +9,9 @@ public sealed record InterfaceConfig(MacAddress Mac, Ipv4Address Address, int Pr
     /// <summary>IP MTU: TCP segments and UDP datagrams are sized to fit; we never fragment (RFC 791 DF).</summary>
     public int Mtu { get; init; } = 1500;
 
+    /// <summary>802.1Q VLAN: frames are sent with this tag and only frames with it are taken; -1 for untagged.</summary>
+    public int VlanId { get; init; } = -1;
+
     public uint Netmask => PrefixLength == 0 ? 0 : uint.MaxValue << (32 - PrefixLength);
 
     public bool OnLink(Ipv4Address a) => (a.Value & Netmask) == (Address.Value & Netmask);

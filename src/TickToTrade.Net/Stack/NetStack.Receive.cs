@@ -21,7 +21,7 @@ public sealed partial class NetStack<TPort>
             return;
         }
         MacAddress destination = eth.Destination;
-        if (destination != _if.Mac && destination != MacAddress.Broadcast)
+        if ((destination != _if.Mac && destination != MacAddress.Broadcast) || eth.VlanId != _if.VlanId)
         {
             Counters.NotForUs++;
             return;

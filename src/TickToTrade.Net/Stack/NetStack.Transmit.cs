@@ -10,7 +10,8 @@ namespace TickToTrade.Net.Stack;
 
 public sealed partial class NetStack<TPort>
 {
-    private const int EthernetHeader = 14;
+    /// <summary>14 bytes, or 18 with the interface's 802.1Q tag.</summary>
+    private int EthernetHeader => _if.VlanId >= 0 ? 18 : 14;
     private const int IpHeader = Ipv4Repr.HeaderLength;
 
     private PacketBuffer _building;
@@ -53,7 +54,7 @@ public sealed partial class NetStack<TPort>
         }
         _buildingResolved = _arp.TryGet(nextHop, _now, out MacAddress mac);
         _buildingNextHop = nextHop;
-        new EthernetRepr(_buildingResolved ? mac : MacAddress.Broadcast, _if.Mac, EtherType.Ipv4).Emit(bytes);
+        new EthernetRepr(_buildingResolved ? mac : MacAddress.Broadcast, _if.Mac, EtherType.Ipv4, _if.VlanId).Emit(bytes);
         new Ipv4Repr(_if.Address, remote, protocol, length, Identification: _ipId++).Emit(bytes[EthernetHeader..]);
         _building = frame;
         payload = bytes.Slice(EthernetHeader + IpHeader, length);
@@ -157,8 +158,8 @@ public sealed partial class NetStack<TPort>
             return;
         }
         PacketBuffer frame = one[0];
-        // 60 bytes: the Ethernet minimum without FCS, padded with zeros.
-        if (!frame.TryAppend(60, out Span<byte> bytes))
+        // 60 bytes: the Ethernet minimum without FCS, padded with zeros (64 with a VLAN tag).
+        if (!frame.TryAppend(EthernetHeader + 46, out Span<byte> bytes))
         {
             _port.Free(one);
             Counters.TxNoBuffer++;
@@ -166,7 +167,7 @@ public sealed partial class NetStack<TPort>
         }
         bytes.Clear();
         MacAddress to = operation == ArpOperation.Request ? MacAddress.Broadcast : targetMac;
-        new EthernetRepr(to, _if.Mac, EtherType.Arp).Emit(bytes);
+        new EthernetRepr(to, _if.Mac, EtherType.Arp, _if.VlanId).Emit(bytes);
         new ArpRepr(operation, _if.Mac, _if.Address, targetMac, targetIp).Emit(bytes[EthernetHeader..]);
         if (operation == ArpOperation.Request)
             Counters.ArpRequestsSent++;

@@ -23,8 +23,22 @@ public struct TcpOptions
 
     public static TcpOptions None => new() { WindowScale = -1 };
 
+    /// <summary>The option space of a header (RFC 9293 §3.1: data offset at most 15 words).</summary>
+    public const int MaxLength = 40;
+
     /// <summary>Bytes these options take on the wire, padded to a multiple of 4.</summary>
     public readonly int EncodedLength
+    {
+        get
+        {
+            int n = LengthWithoutSack;
+            int sack = FittingSackCount;
+            if (sack > 0) n += 4 + 8 * sack; // NOP NOP + 2 + 8n
+            return n;
+        }
+    }
+
+    private readonly int LengthWithoutSack
     {
         get
         {
@@ -33,10 +47,15 @@ public struct TcpOptions
             if (WindowScale >= 0) n += 4;          // NOP + 3
             if (SackPermitted) n += HasTimestamps ? 2 : 4; // shares a word with the timestamps, else NOP NOP + 2
             if (HasTimestamps) n += SackPermitted ? 10 : 12; // NOP NOP + 10 when alone
-            if (SackCount > 0) n += 4 + 8 * SackCount; // NOP NOP + 2 + 8n
             return n;
         }
     }
+
+    /// <summary>
+    /// The SACK blocks that fit in what the other options leave of the 40 bytes:
+    /// RFC 2018 §3 sends "as many as fit", the first (most recent) ones.
+    /// </summary>
+    public readonly int FittingSackCount => Math.Clamp((MaxLength - LengthWithoutSack - 4) / 8, 0, Math.Min(SackCount, SackBlocks.Max));
 
     /// <summary>Parses the options area of a header. Malformed lengths are refused (the segment is dropped and counted).</summary>
     public static WireStatus TryParse(ReadOnlySpan<byte> area, out TcpOptions o)
@@ -130,13 +149,14 @@ public struct TcpOptions
             area[i + 3] = (byte)WindowScale;
             i += 4;
         }
-        if (SackCount > 0)
+        int sack = FittingSackCount;
+        if (sack > 0)
         {
             area[i] = area[i + 1] = TcpOptionKind.NoOperation;
             area[i + 2] = TcpOptionKind.Sack;
-            area[i + 3] = (byte)(2 + 8 * SackCount);
+            area[i + 3] = (byte)(2 + 8 * sack);
             i += 4;
-            for (int b = 0; b < SackCount; b++)
+            for (int b = 0; b < sack; b++)
             {
                 BigEndian.WriteU32(area, i, Sack[b].Left);
                 BigEndian.WriteU32(area, i + 4, Sack[b].Right);

@@ -24,15 +24,15 @@ public sealed class StackPair : IDisposable
 
     private readonly MemoryPortPair _pair;
 
-    public StackPair(TcpConfig? client = null, TcpConfig? server = null, ulong seed = 1, int buffers = 8192, Impairment? impairment = null)
+    public StackPair(TcpConfig? client = null, TcpConfig? server = null, ulong seed = 1, int buffers = 8192, Impairment? impairment = null, int clientVlan = -1, int serverVlan = -1)
     {
         _pair = new MemoryPortPair(buffers, 4096);
         var r1 = new Xoshiro256(seed);
         var r2 = new Xoshiro256(seed + 1000);
         Impairment faults = impairment ?? Impairment.None;
         ClientPort = new ImpairedPort<MemoryPort>(_pair.A, faults, faults, seed + 7, _clock);
-        Client = new NetStack<ImpairedPort<MemoryPort>>(ClientPort, new InterfaceConfig(ClientMac, ClientIp, 24), client ?? new TcpConfig(), ref r1);
-        Server = new NetStack<MemoryPort>(_pair.B, new InterfaceConfig(ServerMac, ServerIp, 24), server ?? new TcpConfig(), ref r2);
+        Client = new NetStack<ImpairedPort<MemoryPort>>(ClientPort, new InterfaceConfig(ClientMac, ClientIp, 24) { VlanId = clientVlan }, client ?? new TcpConfig(), ref r1);
+        Server = new NetStack<MemoryPort>(_pair.B, new InterfaceConfig(ServerMac, ServerIp, 24) { VlanId = serverVlan }, server ?? new TcpConfig(), ref r2);
     }
 
     private readonly ManualClock _clock = new(1_000_000_000);

@@ -27,7 +27,9 @@ public sealed class Transfer
         _down.Pump();
     }
 
+    /// <summary>SHA-256 of what the client sent and the server received. Finishes both hashes: read it once.</summary>
     public (byte[] Sent, byte[] Received) UpHashes => _up.Hashes();
+    /// <summary>SHA-256 of what the server sent and the client received. Finishes both hashes: read it once.</summary>
     public (byte[] Sent, byte[] Received) DownHashes => _down.Hashes();
 
     private sealed class Direction(TcpConnection from, TcpConnection to, long total, ulong seed)
