@@ -10,7 +10,7 @@ RID      := linux-x64
 DOTNET   ?= dotnet
 DOTNET_PUBLISH := $(DOTNET) publish -c Release -r $(RID) --nologo -p:CopyOutputSymbolsToPublishDirectory=false -p:DebugType=none
 # Debian 12 packages the build, the tests and the interop peers need.
-APT_PACKAGES := build-essential pkg-config dpdk dpdk-dev libdpdk-dev libpcap-dev libnuma-dev libbsd-dev tshark iproute2 procps
+APT_PACKAGES := build-essential pkg-config dpdk dpdk-dev libdpdk-dev libpcap-dev libnuma-dev libbsd-dev tshark iproute2 procps python3
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
@@ -51,10 +51,11 @@ test: build
 	  scripts/test-summary.sh $(RESULTS) | tee $(RESULTS)/summary.txt; \
 	  exit $$rc
 
-# Benchmarks (not run by CI): out/bin/ttt-bench.
-bench: native
+# Benchmarks (not run by CI): out/bin/ttt-bench, then our TCP against the kernel's.
+bench: build
 	$(DOTNET_PUBLISH) bench/TickToTrade.Bench -o $(BIN)
 	$(BIN)/ttt-bench all
+	bench/tcp.sh
 
 clean:
 	rm -rf $(OUT)
