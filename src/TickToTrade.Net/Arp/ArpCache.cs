@@ -37,21 +37,40 @@ public sealed class ArpCache
         public uint Ip;
         public ulong Mac;
         public long ExpiresAt;     // resolved: stale after this; pending: next request due
+        public long NextRequest;   // resolved but stale: when to re-ask
         public byte State;         // 0 empty, 1 pending, 2 resolved
         public byte Requests;
     }
 
     /// <summary>The MAC for <paramref name="ip"/> if resolved and fresh.</summary>
-    public bool TryGet(Ipv4Address ip, long now, out MacAddress mac)
+    public bool TryGet(Ipv4Address ip, long now, out MacAddress mac) => TryGet(ip, now, out mac, out _);
+
+    /// <summary>
+    /// The MAC for <paramref name="ip"/>. Past its reachable time an entry is still used
+    /// for <see cref="MaxRequests"/> retry intervals while it is re-asked
+    /// (<paramref name="refresh"/>: send a request now), as Linux's STALE/PROBE states
+    /// do, so traffic does not stop every 30 s; after that it no longer resolves.
+    /// </summary>
+    public bool TryGet(Ipv4Address ip, long now, out MacAddress mac, out bool refresh)
     {
-        int i = Find(ip.Value);
-        if (i >= 0 && _entries[i].State == 2 && now < _entries[i].ExpiresAt)
-        {
-            mac = new MacAddress(_entries[i].Mac);
-            return true;
-        }
+        refresh = false;
         mac = default;
-        return false;
+        int i = Find(ip.Value);
+        if (i < 0 || _entries[i].State != 2)
+            return false;
+        ref Entry e = ref _entries[i];
+        if (now >= e.ExpiresAt)
+        {
+            if (now >= e.ExpiresAt + MaxRequests * RetryInterval)
+                return false;
+            if (now >= e.NextRequest)
+            {
+                refresh = true;
+                e.NextRequest = now + RetryInterval;
+            }
+        }
+        mac = new MacAddress(e.Mac);
+        return true;
     }
 
     /// <summary>
@@ -72,10 +91,13 @@ public sealed class ArpCache
 
     /// <summary>
     /// Marks <paramref name="ip"/> as wanted. Returns true when a request should go out now
-    /// (first time, or the retry interval passed).
+    /// (first time, or the retry interval passed). <paramref name="tracked"/> is false when
+    /// every entry is pending with frames queued: nothing can be evicted, so the caller
+    /// must not queue a frame for this address.
     /// </summary>
-    public bool Want(Ipv4Address ip, long now)
+    public bool Want(Ipv4Address ip, long now, out bool tracked)
     {
+        tracked = true;
         int i = Find(ip.Value);
         if (i >= 0 && _entries[i].State == 1)
         {
@@ -87,9 +109,17 @@ public sealed class ArpCache
         }
         if (i < 0)
             i = Victim(now);
+        if (i < 0)
+        {
+            tracked = false;
+            return false;
+        }
         _entries[i] = new Entry { Ip = ip.Value, State = 1, Requests = 1, ExpiresAt = now + RetryInterval };
         return true;
     }
+
+    /// <inheritdoc cref="Want(Ipv4Address, long, out bool)"/>
+    public bool Want(Ipv4Address ip, long now) => Want(ip, now, out _);
 
     /// <summary>Holds a built frame until its next hop resolves; false when the queue is full (the caller frees and counts it).</summary>
     public bool Enqueue(Ipv4Address nextHop, PacketBuffer frame)
@@ -174,11 +204,16 @@ public sealed class ArpCache
         return -1;
     }
 
-    /// <summary>An empty slot, else the resolved entry that expires first.</summary>
+    /// <summary>
+    /// An empty slot, else the resolved entry that expires first, else a pending entry
+    /// with no frames queued; -1 when every entry is pending with frames waiting (evicting
+    /// one would orphan its frames).
+    /// </summary>
     private int Victim(long now)
     {
-        int best = 0;
+        int best = -1;
         long bestAt = long.MaxValue;
+        int pendingIdle = -1;
         for (int i = 0; i < _entries.Length; i++)
         {
             if (_entries[i].State == 0)
@@ -188,7 +223,19 @@ public sealed class ArpCache
                 best = i;
                 bestAt = _entries[i].ExpiresAt;
             }
+            else if (_entries[i].State == 1 && pendingIdle < 0 && !HasQueued(_entries[i].Ip))
+            {
+                pendingIdle = i;
+            }
         }
-        return best;
+        return best >= 0 ? best : pendingIdle;
+    }
+
+    private bool HasQueued(uint ip)
+    {
+        for (int q = 0; q < _queued; q++)
+            if (_queueFor[q] == ip)
+                return true;
+        return false;
     }
 }

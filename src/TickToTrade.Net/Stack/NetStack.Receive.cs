@@ -54,7 +54,12 @@ public sealed partial class NetStack<TPort>
         else
             Counters.ArpRepliesReceived++;
         if (arp.SenderIp.Value == 0)
-            return; // an ARP probe (RFC 5227): nothing to learn
+        {
+            // An ARP probe (RFC 5227 §2.1.1): nothing to learn, but the owner of the address answers it.
+            if (forUs && arp.Operation == ArpOperation.Request)
+                SendArp(ArpOperation.Reply, arp.SenderMac, arp.TargetIp);
+            return;
+        }
         _arp.Update(arp.SenderIp, arp.SenderMac, _now, create: forUs);
         if (forUs && arp.Operation == ArpOperation.Request)
             SendArp(ArpOperation.Reply, arp.SenderMac, arp.SenderIp);
@@ -133,11 +138,13 @@ public sealed partial class NetStack<TPort>
             || quoted.Length < 20)
             return;
         int ihl = (quoted[0] & 0x0F) * 4;
-        if (quoted.Length < ihl + 4 || quoted[9] != IpProtocol.Tcp)
+        if (quoted[9] != IpProtocol.Tcp)
             return;
+        if (quoted.Length < ihl + 8)
+            return; // RFC 792: the IP header and at least 64 bits of its data (ports and sequence number)
         ushort localPort = BigEndian.U16(quoted, ihl);
         ushort remotePort = BigEndian.U16(quoted, ihl + 2);
-        Find(Ipv4Address.Read(quoted, 16), remotePort, localPort)?.Unreachable(icmp.Code);
+        Find(Ipv4Address.Read(quoted, 16), remotePort, localPort)?.Unreachable(icmp.Code, BigEndian.U32(quoted, ihl + 4));
     }
 
     private void HandleUdp(Ipv4Address source, Ipv4Address destination, ReadOnlySpan<byte> payload)
@@ -213,7 +220,7 @@ public sealed partial class NetStack<TPort>
             }
             if (!seg.Syn)
                 return;
-            TcpConnection? slot = FreeSlot();
+            TcpConnection? slot = FreeSlot(passive: true);
             if (slot is null)
             {
                 TcpCounters.ListenQueueFull++;

@@ -28,6 +28,14 @@ public sealed partial class NetStack<TPort>
     /// <inheritdoc />
     public void EndSegment() => EndIpv4();
 
+    /// <inheritdoc />
+    public void AbortSegment()
+    {
+        _scratch[0] = _building;
+        _building = default;
+        _port.Free(_scratch.AsSpan(0, 1));
+    }
+
     /// <summary>
     /// A TX frame with Ethernet and IPv4 headers written (DF set: we never fragment,
     /// RFC 791) and room for <paramref name="length"/> bytes of <paramref name="protocol"/>.
@@ -52,11 +60,13 @@ public sealed partial class NetStack<TPort>
             Counters.TxNoBuffer++;
             return false;
         }
-        _buildingResolved = _arp.TryGet(nextHop, _now, out MacAddress mac);
+        _buildingResolved = _arp.TryGet(nextHop, _now, out MacAddress mac, out bool refresh);
         _buildingNextHop = nextHop;
         new EthernetRepr(_buildingResolved ? mac : MacAddress.Broadcast, _if.Mac, EtherType.Ipv4, _if.VlanId).Emit(bytes);
         new Ipv4Repr(_if.Address, remote, protocol, length, Identification: _ipId++).Emit(bytes[EthernetHeader..]);
         _building = frame;
+        if (refresh)
+            SendArp(ArpOperation.Request, mac, nextHop); // stale: keep sending, ask again (unicast first, as Linux's PROBE)
         payload = bytes.Slice(EthernetHeader + IpHeader, length);
         return true;
     }
@@ -71,7 +81,8 @@ public sealed partial class NetStack<TPort>
             return;
         }
         // RFC 826 / RFC 1122 §2.3.2.2: hold the frame (bounded) and ask who has the next hop.
-        if (_arp.Enqueue(_buildingNextHop, frame))
+        bool ask = _arp.Want(_buildingNextHop, _now, out bool tracked);
+        if (tracked && _arp.Enqueue(_buildingNextHop, frame))
         {
             Counters.ArpQueued++;
         }
@@ -81,7 +92,7 @@ public sealed partial class NetStack<TPort>
             _scratch[0] = frame;
             _port.Free(_scratch.AsSpan(0, 1));
         }
-        if (_arp.Want(_buildingNextHop, _now))
+        if (ask)
             SendArp(ArpOperation.Request, new MacAddress(0), _buildingNextHop);
     }
 
@@ -166,7 +177,7 @@ public sealed partial class NetStack<TPort>
             return;
         }
         bytes.Clear();
-        MacAddress to = operation == ArpOperation.Request ? MacAddress.Broadcast : targetMac;
+        MacAddress to = operation == ArpOperation.Request ? (targetMac.Value != 0 ? targetMac : MacAddress.Broadcast) : targetMac;
         new EthernetRepr(to, _if.Mac, EtherType.Arp, _if.VlanId).Emit(bytes);
         new ArpRepr(operation, _if.Mac, _if.Address, targetMac, targetIp).Emit(bytes[EthernetHeader..]);
         if (operation == ArpOperation.Request)

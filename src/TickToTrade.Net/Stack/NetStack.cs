@@ -92,7 +92,7 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
     public TcpConnection? Connect(TcpEndpoint remote, long now)
     {
         _now = now;
-        TcpConnection? c = FreeSlot();
+        TcpConnection? c = FreeSlot(passive: false);
         if (c is null)
             return null;
         ushort port = NextEphemeralPort(remote);
@@ -151,12 +151,25 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
         Flush();
     }
 
-    private TcpConnection? FreeSlot()
+    /// <summary>
+    /// A free connection slot. Passive opens leave the last one for our own
+    /// connects, so a flood of SYNs cannot take the order session's slot.
+    /// </summary>
+    private TcpConnection? FreeSlot(bool passive)
     {
+        TcpConnection? found = null;
+        int free = 0;
         foreach (TcpConnection c in _connections)
+        {
             if (c.Released && c.State == TcpState.Closed)
-                return c;
-        return null;
+            {
+                found ??= c;
+                free++;
+            }
+        }
+        if (passive && free <= 1 && _connections.Length > 1)
+            return null;
+        return found;
     }
 
     private ushort NextEphemeralPort(TcpEndpoint remote)

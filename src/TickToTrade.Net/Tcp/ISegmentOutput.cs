@@ -19,6 +19,9 @@ public interface ISegmentOutput
     /// <summary>Queues the segment begun last.</summary>
     void EndSegment();
 
+    /// <summary>Frees the segment begun last without sending it.</summary>
+    void AbortSegment();
+
     /// <summary>True when the port computes TCP checksums (only the pseudo-header sum is written).</summary>
     bool ChecksumOffload { get; }
 

@@ -69,6 +69,7 @@ public sealed partial class TcpConnection
         if (ackAcceptable)
         {
             _sndUna = seg.Ack;
+            _synAcked = Seq.Gt(_sndUna, _iss);
             _sacked.TrimBelow(_sndUna);
         }
         if (Seq.Gt(_sndUna, _iss))
@@ -239,6 +240,7 @@ public sealed partial class TcpConnection
         long flightBefore = _sndMax - _sndUna;
         _send.Consume((int)Math.Max(dataAcked, 0));
         _sndUna = ack;
+        _synAcked = true; // SEG.ACK > SND.UNA >= ISS: our SYN is covered from here on
         if (Seq.Lt(_sndNxt, _sndUna))
             _sndNxt = _sndUna; // a zero-window probe byte, or data sent before an RTO rewound SND.NXT
         if (_finSent && Seq.Gt(_sndUna, _finSeq))
@@ -257,7 +259,9 @@ public sealed partial class TcpConnection
         // counted only if nothing was retransmitted meanwhile (Karn's rule, RFC 6298 §3).
         if (_timestamps && seg.Options.HasTimestamps && seg.Options.TsEcr != 0)
         {
-            _rtt.Sample(Math.Max((long)(TsNow(now) - seg.Options.TsEcr), 0) * 1_000_000);
+            int elapsed = (int)(TsNow(now) - seg.Options.TsEcr); // signed: an echo from the future is no sample
+            if (elapsed >= 0 && elapsed <= _config.MaxRto / 1_000_000)
+                _rtt.Sample(elapsed * 1_000_000L);
             _rttTiming = false;
         }
         else if (_rttTiming && Seq.Gt(ack, _rttSeq))
@@ -285,6 +289,10 @@ public sealed partial class TcpConnection
             return;
         }
         _dupAcks = 0;
+        // Keep the recovery point from going stale: after 2^31 bytes a point left far behind
+        // would look ahead of SND.UNA and forbid fast retransmit (RFC 6582 §3.2 (1)).
+        if (Seq.Lt(_recover, _sndUna))
+            _recover = _sndUna;
         _cc.OnAck(Math.Min(acked, flightBefore), now, _rtt.SmoothedRtt);
         // The ACK moved, but SACK blocks may still show a hole at the new SND.UNA (RFC 6675 §5).
         if (_sackOk && _sacked.Count > 0)
@@ -407,12 +415,16 @@ public sealed partial class TcpConnection
                 _receive.Write(data);
                 _rcvNxt += (uint)data.Length;
                 // Anything held out of order that now follows on becomes readable.
-                uint end = _outOfOrder.TakeContiguous(_rcvNxt);
-                while (end != _rcvNxt)
+                // (A retransmission may cover several held ranges at once: take every one that starts
+                // at or below RCV.NXT, even those it swallowed whole.)
+                while (_outOfOrder.Count > 0 && Seq.Le(_outOfOrder.StartAt(0), _rcvNxt))
                 {
-                    _receive.Commit((int)(end - _rcvNxt));
-                    _rcvNxt = end;
-                    end = _outOfOrder.TakeContiguous(_rcvNxt);
+                    uint end = _outOfOrder.TakeContiguous(_rcvNxt);
+                    if (Seq.Gt(end, _rcvNxt))
+                    {
+                        _receive.Commit((int)(end - _rcvNxt));
+                        _rcvNxt = end;
+                    }
                 }
                 if (_outOfOrder.Count > 0)
                     _ackPending = true;
@@ -443,9 +455,17 @@ public sealed partial class TcpConnection
             }
         }
         if (!fin && _outOfOrderFin && _outOfOrderFinSeq == _rcvNxt)
+        {
             fin = true;
+        }
         else if (fin && seq + (uint)data.Length != _rcvNxt)
+        {
+            // A FIN beyond a hole: remember where it is, and say at once what is missing (RFC 5681 §4.2).
+            _outOfOrderFin = true;
+            _outOfOrderFinSeq = seq + (uint)data.Length;
+            _ackPending = true;
             fin = false;
+        }
         if (fin)
             ReceiveFin(now);
     }
@@ -519,7 +539,9 @@ public sealed partial class TcpConnection
     /// <summary>Options on the peer's SYN decide what both sides use (RFC 7323 §1.3, RFC 2018 §2, RFC 9293 §3.7.1).</summary>
     private void ApplySynOptions(in SegmentView syn)
     {
-        _peerMss = syn.Options.Mss != 0 ? syn.Options.Mss : 536; // RFC 9293 §3.7.1: 536 when absent
+        // RFC 9293 §3.7.1: 536 when absent. A tiny announced MSS is raised to 64 (Linux uses 48..88): with the
+        // options every segment carries, less would leave no room for data.
+        _peerMss = syn.Options.Mss != 0 ? Math.Max((int)syn.Options.Mss, 64) : 536;
         _windowScaleOk = _config.WindowScaling && syn.Options.WindowScale >= 0;
         if (_windowScaleOk)
         {
@@ -599,14 +621,15 @@ public sealed partial class TcpConnection
         else if (ack == _sndUna)
         {
             // RFC 5681 §2 "duplicate acknowledgment": data outstanding, no data, no SYN/FIN, same ACK and window.
-            bool duplicate = _sndMax != _sndUna && seg.Payload.Length == 0 && !seg.Fin && newWindow == _sndWnd;
+            // (A zero window is no loss signal: it is the answer to a zero-window probe.)
+            bool duplicate = _sndMax != _sndUna && seg.Payload.Length == 0 && !seg.Fin && newWindow == _sndWnd && newWindow != 0;
             if (_sackOk && seg.Options.SackCount > 0)
                 RecordSack(seg);
             LossSignal(duplicate, now);
         }
 
         // Window update: RFC 9293 §3.10.7.4, "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)".
-        if (Seq.Lt(_sndWl1, seg.Seq) || (_sndWl1 == seg.Seq && Seq.Le(_sndWl2, ack)))
+        if (Seq.Ge(ack, _sndUna) && (Seq.Lt(_sndWl1, seg.Seq) || (_sndWl1 == seg.Seq && Seq.Le(_sndWl2, ack))))
         {
             bool opened = _sndWnd == 0 && newWindow > 0;
             _sndWnd = newWindow;

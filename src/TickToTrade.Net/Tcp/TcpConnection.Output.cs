@@ -45,8 +45,8 @@ public sealed partial class TcpConnection
             long flight = _sndNxt - _sndUna;
             long window = Math.Min(_sndWnd, _cc.Cwnd);
             uint dataEnd = DataEnd;
-            long queued = (long)(dataEnd - _sndNxt);
-            if (queued > 0 && Seq.Lt(_sndNxt, dataEnd))
+            long queued = Seq.Lt(_sndNxt, dataEnd) ? (long)(dataEnd - _sndNxt) : 0; // past our FIN: nothing
+            if (queued > 0)
             {
                 long usable = window - flight;
                 if (usable <= 0)
@@ -86,6 +86,8 @@ public sealed partial class TcpConnection
         int wanted = length;
         if (!SendSegment(seq, flags, (int)(seq - DataStart), ref length, now))
             return false;
+        if (wanted > 0 && length == 0 && !fin)
+            return false; // the options left no room for data: do not spin
         fin &= length == wanted;
         uint end = seq + (uint)length + (fin ? 1u : 0u);
         if (fin)
@@ -173,7 +175,7 @@ public sealed partial class TcpConnection
             }
             // No hole left: new data, within the peer's window.
             uint dataEnd = DataEnd;
-            long queued = (long)(dataEnd - _sndNxt);
+            long queued = Seq.Lt(_sndNxt, dataEnd) ? (long)(dataEnd - _sndNxt) : 0;
             long windowRoom = _sndWnd - (long)(_sndNxt - _sndUna);
             if (queued <= 0 || windowRoom <= 0)
                 return;
@@ -207,7 +209,7 @@ public sealed partial class TcpConnection
         }
         _counters.TailLossProbes++;
         uint dataEnd = DataEnd;
-        long queued = (long)(dataEnd - _sndNxt);
+        long queued = Seq.Lt(_sndNxt, dataEnd) ? (long)(dataEnd - _sndNxt) : 0;
         if (queued > 0 && _sndNxt == _sndMax && _sndWnd - (long)(_sndNxt - _sndUna) >= Math.Min(queued, SendMss))
         {
             int length = (int)Math.Min(queued, SendMss);
@@ -373,8 +375,13 @@ public sealed partial class TcpConnection
             _counters.TxNoBuffer++;
             return false;
         }
-        if (length > 0)
-            _send.Peek(dataOffset, segment.Slice(header, length));
+        if (length > 0 && _send.Peek(dataOffset, segment.Slice(header, length)) != length)
+        {
+            // Never put bytes on the wire that are not the queued data: drop the frame (a bug guard).
+            _output.AbortSegment();
+            _counters.TxNoBuffer++;
+            return false;
+        }
         repr.Emit(segment, Local.Address, Remote.Address, length, _output.ChecksumOffload);
         _output.EndSegment();
         _counters.SegmentsSent++;

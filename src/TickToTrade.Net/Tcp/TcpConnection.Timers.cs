@@ -119,7 +119,7 @@ public sealed partial class TcpConnection
     {
         _counters.ConnectionsTimedOut++;
         if (State is TcpState.Established or TcpState.FinWait1 or TcpState.FinWait2 or TcpState.CloseWait or TcpState.SynReceived)
-            SendReset(_sndNxt);
+            SendReset(_sndMax);
         Terminate(error);
     }
 
@@ -128,8 +128,11 @@ public sealed partial class TcpConnection
     /// a hard error while the SYN is unanswered aborts; later it is recorded as a
     /// soft error and retransmission goes on.
     /// </summary>
-    internal void Unreachable(byte code)
+    internal void Unreachable(byte code, uint quotedSeq)
     {
+        // RFC 5927 §4.1: only a report quoting a sequence number we have in flight is believed.
+        if (!(Seq.Ge(quotedSeq, _sndUna) && Seq.Lt(quotedSeq, _sndMax)))
+            return;
         if (State == TcpState.SynSent && code is Wire.Icmp.IcmpType.CodeProtocolUnreachable or Wire.Icmp.IcmpType.CodePortUnreachable or Wire.Icmp.IcmpType.CodeHostUnreachable or Wire.Icmp.IcmpType.CodeNetUnreachable)
         {
             Terminate(TcpError.Unreachable);

@@ -32,7 +32,7 @@ public sealed partial class TcpConnection : IDisposable
     // Negotiated options.
     private int _sndShift, _rcvShift;
     private int _peerMss;
-    private bool _timestamps, _sackOk, _windowScaleOk;
+    private bool _timestamps, _sackOk, _windowScaleOk, _synAcked;
     private uint _tsRecent, _lastAckSent, _tsOffset;
 
     // Our FIN: queued by Close(); it takes the sequence number after the last data byte.
@@ -112,7 +112,7 @@ public sealed partial class TcpConnection : IDisposable
     private bool Synchronized => State >= TcpState.Established || (State == TcpState.SynReceived);
 
     /// <summary>Sequence number of the first byte in the send ring (after our SYN).</summary>
-    private uint DataStart => Seq.Gt(_sndUna, _iss) ? _sndUna : _iss + 1;
+    private uint DataStart => _synAcked ? _sndUna : _iss + 1;
     /// <summary>Sequence number just past the last queued data byte: our FIN's, once queued.</summary>
     private uint DataEnd => DataStart + (uint)_send.Count;
 
@@ -145,6 +145,8 @@ public sealed partial class TcpConnection : IDisposable
                 Terminate(TcpError.None);
                 break;
             case TcpState.SynReceived:
+                _finQueued = true; // FIN-WAIT-1 once our SYN is acknowledged (RFC 9293 §3.10.4)
+                break;
             case TcpState.Established:
                 _finQueued = true;
                 State = TcpState.FinWait1;
@@ -160,7 +162,7 @@ public sealed partial class TcpConnection : IDisposable
     public void Abort()
     {
         if (State is TcpState.SynReceived or TcpState.Established or TcpState.FinWait1 or TcpState.FinWait2 or TcpState.CloseWait)
-            SendReset(_sndNxt);
+            SendReset(_sndMax);
         Terminate(TcpError.Aborted);
     }
 
@@ -217,7 +219,7 @@ public sealed partial class TcpConnection : IDisposable
         _sndWnd = _maxSndWnd = 0;
         _sndShift = _rcvShift = 0;
         _peerMss = 0;
-        _timestamps = _sackOk = _windowScaleOk = false;
+        _timestamps = _sackOk = _windowScaleOk = _synAcked = false;
         _tsRecent = _lastAckSent = 0;
         _tsOffset = _isn.Keyed(remote.Address, remote.Port, local.Address, local.Port);
         _finQueued = _finSent = _finAcked = _outOfOrderFin = _peerFin = false;
