@@ -82,6 +82,36 @@ public sealed class TcpInteropTests : IDisposable
     }
 
     [Fact]
+    public void WithoutSackTimestampsOrWindowScaling_NewRenoRecoversFromLossAgainstTheKernel()
+    {
+        var (ours, kernel, _) = Interop("client", "16MiB", "--no-sack", "--no-timestamps", "--no-window-scaling", "--impair", "loss=0.02,reorder=0.02");
+        AssertIntact(ours, kernel, 16L << 20);
+        Assert.Equal(0, ours.GetProperty("sack_recoveries").GetInt64());
+        Assert.True(ours.GetProperty("newreno_recoveries").GetInt64() > 0);
+    }
+
+    [Theory]
+    [InlineData("--send-buffer", "1000", "--send-buffer 1000 must be a power of two")]
+    [InlineData("--impair", "loss=2", "a rate is a probability between 0 and 1")]
+    [InlineData("--impair", "jitter=1", "unknown impairment \"jitter\"")]
+    [InlineData("--peer", "198.51.100.1", "is not address:port")]
+    [InlineData("--bytes", "lots", "is not a byte count")]
+    public void BadArguments_AreOneClearLine_AndExitCode2(string option, string value, string message)
+    {
+        var args = new List<string> { "tcpcheck", "--eal", "--no-pci", "--local", "198.51.100.2/24", "--peer", "198.51.100.1:9000" };
+        int at = args.IndexOf(option);
+        if (at >= 0)
+            args[at + 1] = value;
+        else
+            args.AddRange([option, value]);
+        TttProcess.Result r = TttProcess.Run([.. args]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("ttt: error: ", r.Stderr);
+        Assert.Contains(message, r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Tshark_ReadsACleanRun_WithNoMalformedPacketsOrBadChecksums_AndNoUncountedRetransmissions()
     {
         string pcap = Path.Combine(_dir, "clean.pcap");

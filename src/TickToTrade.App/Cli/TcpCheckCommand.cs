@@ -28,11 +28,20 @@ public static class TcpCheckCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds the transfer may take before it is reported as failed.", DefaultValueFactory = _ => 120 };
         var connectWait = new Option<double>("--connect-wait") { Description = "Seconds to keep trying to connect (or to wait for a connection with --listen).", DefaultValueFactory = _ => 20 };
         var cubic = new Option<bool>("--cubic") { Description = "Use CUBIC congestion control instead of NewReno." };
+        var sendBuffer = new Option<string>("--send-buffer") { Description = "Send ring per connection (a power of two; suffixes KiB, MiB).", DefaultValueFactory = _ => "1MiB" };
+        var receiveBuffer = new Option<string>("--receive-buffer") { Description = "Receive ring per connection, which bounds the window we offer (a power of two).", DefaultValueFactory = _ => "1MiB" };
+        var noSack = new Option<bool>("--no-sack") { Description = "Do not offer SACK (RFC 2018)." };
+        var noTimestamps = new Option<bool>("--no-timestamps") { Description = "Do not offer timestamps (RFC 7323)." };
+        var noWindowScaling = new Option<bool>("--no-window-scaling") { Description = "Do not offer window scaling (RFC 7323): the window stays under 64 KiB." };
+        var delayedAck = new Option<bool>("--delayed-ack") { Description = "Delay ACKs (40 ms, or every second segment); off by default." };
+        var nagle = new Option<bool>("--nagle") { Description = "Turn Nagle's algorithm on; off by default." };
+        var minRto = new Option<double>("--min-rto-ms") { Description = "The retransmission timeout's floor in milliseconds.", DefaultValueFactory = _ => 200 };
         var command = new Command("tcpcheck",
             "Connect through our user-space TCP/IP stack, send N seeded pseudo-random bytes, read the echo back and verify it; print JSON " +
             "(bytes, seconds, retransmits, SACK recoveries, RTO expiries, intact). Exit 0 only when the data is intact.")
         {
             eal, local, peer, bytes, seed, impair, pcap, listen, port, rtt, timeout, connectWait, cubic,
+            sendBuffer, receiveBuffer, noSack, noTimestamps, noWindowScaling, delayedAck, nagle, minRto,
         };
         command.SetAction(p => CliGuard.Run(() =>
         {
@@ -50,6 +59,31 @@ public static class TcpCheckCommand
                 throw new ArgumentException($"--impair: {error}");
             if (p.GetValue(rtt) < 0)
                 throw new ArgumentException("--rtt must be a positive count");
+            if (!ByteSize.TryParse(p.GetValue(sendBuffer)!, out long sendBytes) || sendBytes > int.MaxValue)
+                throw new ArgumentException($"--send-buffer \"{p.GetValue(sendBuffer)}\" is not a byte count");
+            if (!ByteSize.TryParse(p.GetValue(receiveBuffer)!, out long receiveBytes) || receiveBytes > int.MaxValue)
+                throw new ArgumentException($"--receive-buffer \"{p.GetValue(receiveBuffer)}\" is not a byte count");
+            foreach ((string name, long value) in new[] { ("--send-buffer", sendBytes), ("--receive-buffer", receiveBytes) })
+                if (value < 1024 || value > 1 << 30 || (value & (value - 1)) != 0)
+                    throw new ArgumentException($"{name} {value} must be a power of two between 1 KiB and 1 GiB");
+            if (p.GetValue(minRto) <= 0)
+                throw new ArgumentException("--min-rto-ms must be positive");
+            long minRtoNs = (long)(p.GetValue(minRto) * 1_000_000);
+            var tcp = new TcpConfig
+            {
+                Congestion = p.GetValue(cubic) ? CongestionAlgorithm.Cubic : CongestionAlgorithm.NewReno,
+                SendBufferBytes = (int)sendBytes,
+                ReceiveBufferBytes = (int)receiveBytes,
+                Sack = !p.GetValue(noSack),
+                Timestamps = !p.GetValue(noTimestamps),
+                WindowScaling = !p.GetValue(noWindowScaling),
+                DelayedAck = p.GetValue(delayedAck),
+                Nagle = p.GetValue(nagle),
+                MinRto = minRtoNs,
+                InitialRto = Math.Max(1_000_000_000, minRtoNs),
+                TimeWait = 1_000_000_000,
+            };
+            tcp.Validate();
             var options = new TcpCheckOptions
             {
                 EalArgs = p.GetValue(eal)!,
@@ -65,7 +99,7 @@ public static class TcpCheckCommand
                 RttCount = p.GetValue(rtt),
                 TimeoutSeconds = p.GetValue(timeout),
                 ConnectSeconds = p.GetValue(connectWait),
-                Congestion = p.GetValue(cubic) ? CongestionAlgorithm.Cubic : CongestionAlgorithm.NewReno,
+                Tcp = tcp,
             };
             return TcpCheckJob.Run(options, Console.Error);
         }));

@@ -40,8 +40,7 @@ public static class TcpCheckJob
             var capturing = new CapturingPort<DpdkPort>(device.CreatePort(), writer, clock, epoch);
             var port = new ImpairedPort<CapturingPort<DpdkPort>>(capturing, o.Impairment, o.Impairment, o.Seed ^ 0x5EED_5EED, clock);
             var random = new Xoshiro256((ulong)Random.Shared.NextInt64()); // the RFC 6528 secret: unpredictable per run
-            var tcp = new TcpConfig { Congestion = o.Congestion, TimeWait = 1_000_000_000 };
-            using var stack = new NetStack<ImpairedPort<CapturingPort<DpdkPort>>>(port, new InterfaceConfig(mac, o.Local, o.PrefixLength), tcp, ref random);
+            using var stack = new NetStack<ImpairedPort<CapturingPort<DpdkPort>>>(port, new InterfaceConfig(mac, o.Local, o.PrefixLength), o.Tcp, ref random);
 
             var result = new TcpCheckResult
             {

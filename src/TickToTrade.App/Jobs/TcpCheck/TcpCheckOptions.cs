@@ -20,5 +20,6 @@ public sealed record TcpCheckOptions
     public int RttCount { get; init; }
     public double TimeoutSeconds { get; init; } = 120;
     public double ConnectSeconds { get; init; } = 20;
-    public CongestionAlgorithm Congestion { get; init; } = CongestionAlgorithm.NewReno;
+    /// <summary>The stack's TCP settings (buffers, options offered, delayed ACK, Nagle, RTO floor, congestion control).</summary>
+    public TcpConfig Tcp { get; init; } = new() { TimeWait = 1_000_000_000 };
 }
