@@ -136,7 +136,8 @@ public sealed partial class TcpConnection
             // A lost retransmission (RFC 8985 §6.2, simplified): every hole went out again, SND.UNA
             // is still a hole, and more than an RTT and a quarter passed since the last one did.
             // Count the holes as not retransmitted and go round them again.
-            if (Seq.Gt(_highRxt, _sndUna) && _sacked.IndexOf(_sndUna) < 0 && now - _lastHoleRetransmitAt > Math.Max(_rtt.SmoothedRtt * 5 / 4, 1_000_000))
+            // (Capped at half the RTO: an RTT inflated by the peer's delayed ACKs must not leave this to the timer.)
+            if (Seq.Gt(_highRxt, _sndUna) && _sacked.IndexOf(_sndUna) < 0 && now - _lastHoleRetransmitAt > Math.Min(Math.Max(_rtt.SmoothedRtt * 5 / 4, 1_000_000), _rtt.Rto / 2))
                 _highRxt = _sndUna;
             uint highest = _sacked.HighestEnd;
             long pipe = Seq.Gt(_sndNxt, highest) ? (long)(_sndNxt - highest) : 0;
