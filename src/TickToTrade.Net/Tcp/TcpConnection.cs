@@ -10,8 +10,10 @@ namespace TickToTrade.Net.Tcp;
 /// and output. The user side is non-blocking: <see cref="Send"/>,
 /// <see cref="Receive"/>, <see cref="Close"/>, <see cref="Abort"/>.
 /// The protocol is split by concern: this file (state and user calls),
-/// TcpConnection.Input.cs (segment arrival, RFC 9293 §3.10.7),
-/// TcpConnection.Output.cs (what to send) and TcpConnection.Timers.cs.
+/// TcpConnection.Input.cs (segment arrival, RFC 9293 §3.10.7: the state
+/// dispatch, acceptability, RST and SYN checks), .Ack.cs (the ACK field and
+/// loss signals), .Receive.cs (text and FIN), .Output.cs (what to send),
+/// .Recovery.cs (SACK recovery, retransmission, tail loss probe) and .Timers.cs.
 /// </summary>
 public sealed partial class TcpConnection : IDisposable
 {
@@ -127,10 +129,10 @@ public sealed partial class TcpConnection : IDisposable
     /// <summary>Reads received bytes in order; returns how many were copied.</summary>
     public int Receive(Span<byte> target)
     {
-        bool wasSmall = ReceiveWindow() < _peerMssOrDefault;
+        bool wasSmall = ReceiveWindow() < PeerMssOrDefault;
         int n = _receive.Read(target);
         // RFC 9293 §3.8.6.2.2: tell the peer when the window opens by a useful amount.
-        if (n > 0 && Synchronized && (wasSmall || ReceiveWindow() - (long)(_rcvAdvertisedEdge - _rcvNxt) >= Math.Min(_receive.Capacity / 2, 2 * _peerMssOrDefault)))
+        if (n > 0 && Synchronized && (wasSmall || ReceiveWindow() - (long)(_rcvAdvertisedEdge - _rcvNxt) >= Math.Min(_receive.Capacity / 2, 2 * PeerMssOrDefault)))
             _ackPending = true;
         return n;
     }
@@ -174,7 +176,8 @@ public sealed partial class TcpConnection : IDisposable
         Released = true;
     }
 
-    private int _peerMssOrDefault => _peerMss == 0 ? 536 : _peerMss;
+    /// <summary>The peer's MSS, or RFC 9293 §3.7.1's 536 before its SYN is seen.</summary>
+    private int PeerMssOrDefault => _peerMss == 0 ? 536 : _peerMss;
 
     internal void OpenActive(TcpEndpoint local, TcpEndpoint remote, long now)
     {
