@@ -120,28 +120,15 @@ public sealed class TcpInteropTests : IDisposable
         Assert.True(ours.GetProperty("pcap_records").GetInt64() > 20_000);
 
         string[] read = ["-r", pcap, "-o", "ip.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-o", "tcp.analyze_sequence_numbers:TRUE"];
-        string problems = Tshark([.. read, "-Y", "_ws.malformed || ip.checksum.status == 0 || tcp.checksum.status == 0"]);
+        string problems = Tshark.Run(180, [.. read, "-Y", "_ws.malformed || ip.checksum.status == 0 || tcp.checksum.status == 0"]);
         Assert.Equal("", problems.Trim());
         // Retransmissions tshark sees leaving us must all be ones our stack counted.
-        string ourRetransmissions = Tshark([.. read, "-Y", "ip.src == 198.51.100.2 && (tcp.analysis.retransmission || tcp.analysis.fast_retransmission)", "-T", "fields", "-e", "frame.number"]);
+        string ourRetransmissions = Tshark.Run(180, [.. read, "-Y", "ip.src == 198.51.100.2 && (tcp.analysis.retransmission || tcp.analysis.fast_retransmission)", "-T", "fields", "-e", "frame.number"]);
         int seen = ourRetransmissions.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
         Assert.True(seen <= ours.GetProperty("retransmits").GetInt64(), $"tshark saw {seen} retransmissions, we counted {ours.GetProperty("retransmits")}");
         // And tshark decoded the whole conversation: handshake, data both ways, FIN.
-        string flags = Tshark([.. read, "-Y", "tcp.flags.syn == 1 || tcp.flags.fin == 1", "-T", "fields", "-e", "tcp.flags.str"]);
+        string flags = Tshark.Run(180, [.. read, "-Y", "tcp.flags.syn == 1 || tcp.flags.fin == 1", "-T", "fields", "-e", "tcp.flags.str"]);
         Assert.Contains("S", flags);
         Assert.Contains("F", flags);
-    }
-
-    private static string Tshark(params string[] args)
-    {
-        var psi = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args)
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(180_000), "tshark did not finish");
-        Assert.True(p.ExitCode == 0, err.Result);
-        return output;
     }
 }

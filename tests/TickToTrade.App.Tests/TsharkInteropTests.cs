@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using TickToTrade.App.Tests.Support;
 
@@ -15,18 +14,6 @@ public sealed class TsharkInteropTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Tshark(params string[] args)
-    {
-        var psi = new ProcessStartInfo("tshark") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args)
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(120_000), "tshark did not finish");
-        Assert.True(p.ExitCode == 0, err.Result);
-        return output;
-    }
 
     [Theory]
     [InlineData("plain", new string[0])]
@@ -40,12 +27,12 @@ public sealed class TsharkInteropTests : IDisposable
 
         string[] decode = ["-r", path, "-d", "udp.port==26477,moldudp64", "-d", "udp.port==26478,moldudp64",
                            "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE"];
-        string problems = Tshark([.. decode, "-Y", "_ws.malformed || _ws.expert.severity >= warning || ip.checksum.status == 0 || udp.checksum.status == 0"]);
+        string problems = Tshark.Run(120, [.. decode, "-Y", "_ws.malformed || _ws.expert.severity >= warning || ip.checksum.status == 0 || udp.checksum.status == 0"]);
         Assert.Equal("", problems.Trim());
 
-        string blocks = Tshark([.. decode, "-T", "fields", "-e", "moldudp64.msglen"]);
+        string blocks = Tshark.Run(120, [.. decode, "-T", "fields", "-e", "moldudp64.msglen"]);
         long tsharkMessages = blocks.Split('\n', StringSplitOptions.RemoveEmptyEntries).Sum(line => (long)line.Split(',').Length);
-        string frames = Tshark([.. decode, "-T", "fields", "-e", "frame.number"]);
+        string frames = Tshark.Run(120, [.. decode, "-T", "fields", "-e", "frame.number"]);
         long tsharkFrames = frames.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
         TttProcess.Result inspect = TttProcess.Run("inspect", path);

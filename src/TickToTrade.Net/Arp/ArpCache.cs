@@ -167,18 +167,7 @@ public sealed class ArpCache
                 continue;
             if (e.Requests >= MaxRequests)
             {
-                for (int q = 0; q < _queued;)
-                {
-                    if (_queueFor[q] == e.Ip && n < dropped.Length)
-                    {
-                        dropped[n++] = _queue[q];
-                        RemoveQueued(q);
-                    }
-                    else
-                    {
-                        q++;
-                    }
-                }
+                n += TakeQueued(new Ipv4Address(e.Ip), dropped[n..]);
                 e.State = 0;
             }
             else if (retries < retry.Length)

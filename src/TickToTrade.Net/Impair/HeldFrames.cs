@@ -40,7 +40,4 @@ internal sealed class HeldFrames
         }
         return n;
     }
-
-    /// <summary>Takes everything (for disposal).</summary>
-    public int TakeAll(Span<PacketBuffer> target) => TakeDue(long.MaxValue, target);
 }

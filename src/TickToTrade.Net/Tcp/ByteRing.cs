@@ -77,15 +77,6 @@ public sealed unsafe class ByteRing : IDisposable
         return n;
     }
 
-    /// <summary>The readable bytes as at most two spans (the second after the wrap), valid until the next write.</summary>
-    public void GetReadable(out ReadOnlySpan<byte> first, out ReadOnlySpan<byte> second)
-    {
-        int start = (int)(_read & _mask);
-        int a = Math.Min(_count, Capacity - start);
-        first = new ReadOnlySpan<byte>(_data + start, a);
-        second = new ReadOnlySpan<byte>(_data, _count - a);
-    }
-
     /// <summary>Drops <paramref name="n"/> readable bytes from the front.</summary>
     public void Consume(int n)
     {

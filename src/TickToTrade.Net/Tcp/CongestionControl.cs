@@ -34,7 +34,6 @@ public struct CongestionControl
 
     public long Cwnd { get; private set; }
     public long Ssthresh { get; private set; }
-    public readonly CongestionAlgorithm Algorithm => _algorithm;
 
     /// <summary>New data acknowledged outside recovery.</summary>
     public void OnAck(long acked, long now, long srtt)

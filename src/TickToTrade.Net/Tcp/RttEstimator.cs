@@ -9,11 +9,10 @@ namespace TickToTrade.Net.Tcp;
 public struct RttEstimator
 {
     private long _srtt, _rttvar;
-    private readonly long _min, _max, _initial, _granularity;
+    private readonly long _min, _max, _granularity;
 
     public RttEstimator(long initial, long min, long max, long granularity = 1_000_000)
     {
-        _initial = initial;
         _min = min;
         _max = max;
         _granularity = granularity;
@@ -59,6 +58,4 @@ public struct RttEstimator
     }
 
     private readonly long Clamp(long rto) => Math.Clamp(rto, _min, _max);
-
-    public readonly long Initial => _initial;
 }

@@ -92,8 +92,6 @@ public sealed partial class TcpConnection : IDisposable
     /// <summary>True once the peer's FIN has been received and every byte before it read: no more data will come.</summary>
     public bool ReceiveFinished => _peerFin && _receive.Count == 0;
     public bool IsEstablished => State == TcpState.Established;
-    /// <summary>True while the connection holds its slot (not closed, or closed but not yet released by the user).</summary>
-    public bool IsOpen => State != TcpState.Closed;
 
     // Diagnostics for tests and tcpcheck.
     public long CongestionWindow => _cc.Cwnd;

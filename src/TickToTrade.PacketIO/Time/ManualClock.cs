@@ -8,6 +8,4 @@ public sealed class ManualClock : IClock
     public long NowNanoseconds { get; private set; }
 
     public void Advance(long nanoseconds) => NowNanoseconds += nanoseconds;
-
-    public void Set(long nanoseconds) => NowNanoseconds = nanoseconds;
 }

@@ -24,7 +24,7 @@ public static class KernelPeerJob
         listener.Listen(1);
         log.WriteLine($"ttt: kpeer: listening on {listen}");
         if (!listener.Poll(TimeSpan.FromSeconds(waitSeconds), SelectMode.SelectRead))
-            return Report(new { }, "kernel-echo", 0, 0, 0, false, $"no connection within {waitSeconds} s");
+            return Report(null, "kernel-echo", 0, 0, 0, false, $"no connection within {waitSeconds} s");
         using Socket s = listener.Accept();
         s.NoDelay = true;
         var verifier = new SeededBytes(seed);
@@ -48,14 +48,14 @@ public static class KernelPeerJob
         }
         s.Shutdown(SocketShutdown.Send);
         string error = mismatch >= 0 ? $"bytes differ from the seeded stream at {mismatch}" : expect > 0 && received != expect ? $"received {received} bytes, expected {expect}" : "";
-        return Report(new { }, "kernel-echo", received, received, clock.Elapsed.TotalSeconds, error.Length == 0, error);
+        return Report(null, "kernel-echo", received, received, clock.Elapsed.TotalSeconds, error.Length == 0, error);
     }
 
     public static int Send(IPEndPoint peer, long bytes, ulong seed, double waitSeconds, double timeoutSeconds, TextWriter log)
     {
         using Socket? s = Connect(peer, waitSeconds, log);
         if (s is null)
-            return Report(new { }, "kernel-client", bytes, 0, 0, false, $"could not connect to {peer} within {waitSeconds} s");
+            return Report(null, "kernel-client", bytes, 0, 0, false, $"could not connect to {peer} within {waitSeconds} s");
         s.ReceiveTimeout = (int)(timeoutSeconds * 1000);
         var clock = Stopwatch.StartNew();
         Exception? sendError = null;
@@ -113,14 +113,14 @@ public static class KernelPeerJob
             error = $"the echo differs from what was sent at byte {mismatch}";
         else if (error.Length == 0 && echoed != bytes)
             error = $"{echoed} of {bytes} bytes came back";
-        return Report(new { }, "kernel-client", bytes, echoed, clock.Elapsed.TotalSeconds, error.Length == 0, error);
+        return Report(null, "kernel-client", bytes, echoed, clock.Elapsed.TotalSeconds, error.Length == 0, error);
     }
 
     public static int Rtt(IPEndPoint peer, int count, double waitSeconds, TextWriter log)
     {
         using Socket? s = Connect(peer, waitSeconds, log);
         if (s is null)
-            return Report(new { }, "kernel-rtt", 0, 0, 0, false, $"could not connect to {peer} within {waitSeconds} s");
+            return Report(null, "kernel-rtt", 0, 0, 0, false, $"could not connect to {peer} within {waitSeconds} s");
         s.NoDelay = true;
         var message = new byte[64];
         var reply = new byte[64];
@@ -168,7 +168,7 @@ public static class KernelPeerJob
         return null;
     }
 
-    private static int Report(object histogramOrNothing, string mode, long bytes, long echoed, double seconds, bool intact, string error)
+    private static int Report(LongHistogram? histogram, string mode, long bytes, long echoed, double seconds, bool intact, string error)
     {
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -181,18 +181,7 @@ public static class KernelPeerJob
             w.WriteBoolean("intact", intact);
             if (error.Length > 0)
                 w.WriteString("error", error);
-            if (histogramOrNothing is LongHistogram h && h.TotalCount > 0)
-            {
-                w.WriteStartObject("rtt_ns");
-                w.WriteNumber("count", h.TotalCount);
-                w.WriteNumber("min", h.GetValueAtPercentile(0));
-                w.WriteNumber("p50", h.GetValueAtPercentile(50));
-                w.WriteNumber("p90", h.GetValueAtPercentile(90));
-                w.WriteNumber("p99", h.GetValueAtPercentile(99));
-                w.WriteNumber("p99_9", h.GetValueAtPercentile(99.9));
-                w.WriteNumber("max", h.GetMaxValue());
-                w.WriteEndObject();
-            }
+            RttJson.Write(w, histogram);
             w.WriteEndObject();
         }
         Console.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));

@@ -69,18 +69,7 @@ public sealed class TcpCheckResult
                 w.WriteString("pcap", Pcap);
                 w.WriteNumber("pcap_records", PcapRecords);
             }
-            if (Rtt is not null && Rtt.TotalCount > 0)
-            {
-                w.WriteStartObject("rtt_ns");
-                w.WriteNumber("count", Rtt.TotalCount);
-                w.WriteNumber("min", Rtt.GetValueAtPercentile(0));
-                w.WriteNumber("p50", Rtt.GetValueAtPercentile(50));
-                w.WriteNumber("p90", Rtt.GetValueAtPercentile(90));
-                w.WriteNumber("p99", Rtt.GetValueAtPercentile(99));
-                w.WriteNumber("p99_9", Rtt.GetValueAtPercentile(99.9));
-                w.WriteNumber("max", Rtt.GetMaxValue());
-                w.WriteEndObject();
-            }
+            RttJson.Write(w, Rtt);
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
