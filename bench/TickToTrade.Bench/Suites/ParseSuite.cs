@@ -68,20 +68,29 @@ public static class ParseSuite
         var none = new NoRetransmitRequester();
         var c = new FeedCounters();
 
-        long messages = FramesPass(reader, sequencer, filter, ref sink, ref none, ref c); // warm: pages in memory, code hot
+        Result result = Time("frames", runs, () => FramesPass(reader, sequencer, filter, ref sink, ref none, ref c));
+        if (c.FramesDropped + c.Malformed + c.Gaps != 0)
+            throw new InvalidOperationException($"the generated capture did not parse cleanly: {c.FramesDropped} frames dropped, {c.Malformed} malformed, {c.Gaps} gaps");
+        return result;
+    }
+
+    /// <summary>
+    /// One warm pass (pages in memory, code hot), then <paramref name="runs"/> timed passes;
+    /// the managed allocations and gen0 collections of the timed passes are reported with them.
+    /// </summary>
+    private static Result Time(string name, int runs, Func<long> pass)
+    {
+        long messages = pass();
         var ns = new double[runs];
         long alloc0 = GC.GetTotalAllocatedBytes(true);
         int gen0 = GC.CollectionCount(0);
         for (int r = 0; r < runs; r++)
         {
             ulong t0 = Tsc.Now;
-            long n = FramesPass(reader, sequencer, filter, ref sink, ref none, ref c);
+            long n = pass();
             ns[r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
         }
-        long allocated = GC.GetTotalAllocatedBytes(true) - alloc0;
-        if (c.FramesDropped + c.Malformed + c.Gaps != 0)
-            throw new InvalidOperationException($"the generated capture did not parse cleanly: {c.FramesDropped} frames dropped, {c.Malformed} malformed, {c.Gaps} gaps");
-        return new Result("frames", messages, ns, allocated, GC.CollectionCount(0) - gen0);
+        return new Result(name, messages, ns, GC.GetTotalAllocatedBytes(true) - alloc0, GC.CollectionCount(0) - gen0);
     }
 
     private static long FramesPass(PcapReader reader, MoldSequencer sequencer, FeedFilter filter,
@@ -101,19 +110,8 @@ public static class ParseSuite
     private static Result Itch(string path, int runs)
     {
         using CaptureBytes bytes = CaptureBytes.Open(path);
-        ReadOnlySpan<byte> all = WholeFile(bytes, path);
         var handler = new ItchDigestHandler();
-        long messages = ItchPass(all, ref handler);
-        var ns = new double[runs];
-        long alloc0 = GC.GetTotalAllocatedBytes(true);
-        int gen0 = GC.CollectionCount(0);
-        for (int r = 0; r < runs; r++)
-        {
-            ulong t0 = Tsc.Now;
-            long n = ItchPass(all, ref handler);
-            ns[r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
-        }
-        return new Result("itch", messages, ns, GC.GetTotalAllocatedBytes(true) - alloc0, GC.CollectionCount(0) - gen0);
+        return Time("itch", runs, () => ItchPass(WholeFile(bytes, path), ref handler));
     }
 
     private static long ItchPass(ReadOnlySpan<byte> all, ref ItchDigestHandler handler)
@@ -142,22 +140,15 @@ public static class ParseSuite
     {
         using CaptureBytes bytes = CaptureBytes.Open(path);
         using var normalizer = new ItchNormalizer();
-        ReadOnlySpan<byte> all = WholeFile(bytes, path);
         ulong digest = 0;
-        (long messages, digest) = NormalizedSpanPass(all, normalizer, digest);
-        var ns = new double[runs];
-        long alloc0 = GC.GetTotalAllocatedBytes(true);
-        int gen0 = GC.CollectionCount(0);
-        for (int r = 0; r < runs; r++)
+        Result result = Time("normal", runs, () =>
         {
-            ulong t0 = Tsc.Now;
-            (long n, digest) = NormalizedSpanPass(all, normalizer, digest);
-            ns[r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
-        }
-        long allocated = GC.GetTotalAllocatedBytes(true) - alloc0;
+            (long n, digest) = NormalizedSpanPass(WholeFile(bytes, path), normalizer, digest);
+            return n;
+        });
         if (digest == 0)
             throw new InvalidOperationException("the normalized digest is zero: nothing was read");
-        return new Result("normal", messages, ns, allocated, GC.CollectionCount(0) - gen0);
+        return result;
     }
 
     /// <remarks>The digest goes in and out by value: a ref parameter would hold one more register across the loop and push the digest's chain through the stack.</remarks>
@@ -185,19 +176,8 @@ public static class ParseSuite
     private static Result Framing(string path, int runs)
     {
         using CaptureBytes bytes = CaptureBytes.Open(path);
-        ReadOnlySpan<byte> all = WholeFile(bytes, path);
         TypeCountingSink sink = TypeCountingSink.Create();
-        long messages = FramingPass(all, sink);
-        var ns = new double[runs];
-        long alloc0 = GC.GetTotalAllocatedBytes(true);
-        int gen0 = GC.CollectionCount(0);
-        for (int r = 0; r < runs; r++)
-        {
-            ulong t0 = Tsc.Now;
-            long n = FramingPass(all, sink);
-            ns[r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
-        }
-        return new Result("framing", messages, ns, GC.GetTotalAllocatedBytes(true) - alloc0, GC.CollectionCount(0) - gen0);
+        return Time("framing", runs, () => FramingPass(WholeFile(bytes, path), sink));
     }
 
     private static long FramingPass(ReadOnlySpan<byte> all, TypeCountingSink sink)
