@@ -1,3 +1,4 @@
+using TickToTrade.Net.Tcp;
 using TickToTrade.PacketIO;
 using TickToTrade.Wire.Arp;
 using TickToTrade.Wire.Ethernet;
@@ -142,23 +143,8 @@ public sealed partial class NetStack<TPort>
     }
 
     /// <summary>A RST (or RST,ACK) for a segment no connection owns (RFC 9293 §3.10.7.1).</summary>
-    private void SendReset(Ipv4Address remote, ushort remotePort, ushort localPort, uint seq, uint ack, TcpFlags flags)
-    {
-        var repr = new TcpRepr
-        {
-            SourcePort = localPort,
-            DestinationPort = remotePort,
-            Sequence = seq,
-            Acknowledgment = ack,
-            Flags = flags,
-            Options = TcpOptions.None,
-        };
-        if (!TryBeginIpv4(remote, IpProtocol.Tcp, repr.HeaderLength, out Span<byte> segment))
-            return;
-        repr.Emit(segment, _if.Address, remote, 0);
-        EndIpv4();
-        TcpCounters.ResetsSent++;
-    }
+    private void SendReset(Ipv4Address remote, ushort remotePort, ushort localPort, uint seq, uint ack, TcpFlags flags) =>
+        ResetSegment.Send(this, TcpCounters, new TcpEndpoint(_if.Address, localPort), new TcpEndpoint(remote, remotePort), seq, ack, flags);
 
     private void SendArp(ushort operation, MacAddress targetMac, Ipv4Address targetIp)
     {

@@ -145,26 +145,7 @@ public sealed partial class TcpConnection
     }
 
     /// <summary>A RST &lt;SEQ=seq&gt;&lt;CTL=RST&gt; from this connection's endpoints (RFC 9293 §3.10.7).</summary>
-    private void SendReset(uint seq)
-    {
-        var repr = new TcpRepr
-        {
-            SourcePort = Local.Port,
-            DestinationPort = Remote.Port,
-            Sequence = seq,
-            Flags = TcpFlags.Rst,
-            Options = TcpOptions.None,
-        };
-        if (!_output.TryBeginSegment(Remote.Address, repr.HeaderLength, out Span<byte> segment))
-        {
-            _counters.TxNoBuffer++;
-            return;
-        }
-        repr.Emit(segment, Local.Address, Remote.Address, 0, _output.ChecksumOffload);
-        _output.EndSegment();
-        _counters.ResetsSent++;
-        _counters.SegmentsSent++;
-    }
+    private void SendReset(uint seq) => ResetSegment.Send(_output, _counters, Local, Remote, seq, 0, TcpFlags.Rst);
 
     /// <summary>
     /// Builds one segment straight into a TX frame: header, options (MSS, window
