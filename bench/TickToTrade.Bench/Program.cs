@@ -25,11 +25,22 @@ public static class Program
         var dir = new Option<string>("--dir") { Description = "Where generated days are cached.", DefaultValueFactory = _ => "out/bench" };
         var parse = new Command("parse", "Parse-only throughput over a generated day held in memory: the whole feed path, and ITCH alone.") { messages, symbols, runs, dir };
         parse.SetAction(p => Guard(() => RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
-        var book = new Command("book", "Full order-book build over a generated day held in memory: ns/message, messages/s, memory.") { messages, symbols, runs, dir };
-        book.SetAction(p => Guard(() => RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
-        var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir };
+        var maxOrders = new Option<int>("--max-orders")
+        {
+            Description = "The book's order-store capacity in live orders (the generated 8000-symbol day peaks near 300,000).",
+            DefaultValueFactory = _ => 1 << 20,
+        };
+        var distances = new Option<int[]>("--distances")
+        {
+            Description = "Prefetch distances to time, interleaved run by run (0: no prefetch); the last is compared with the first.",
+            DefaultValueFactory = _ => [0, 8],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var book = new Command("book", "Full order-book build over a generated day held in memory: ns/message, messages/s, memory.") { messages, symbols, runs, dir, maxOrders, distances };
+        book.SetAction(p => Guard(() => RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
+        var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir, maxOrders, distances };
         all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))
-                                       | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
+                                       | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
         var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")
         {
             port, memport, parse, book, all,
@@ -62,18 +73,24 @@ public static class Program
         return 0;
     }
 
-    private static int RunBook(string dir, int symbols, long messages, int runs)
+    private static int RunBook(string dir, int symbols, long messages, int runs, int maxOrders, int[] distances)
     {
         // The day file is the one the parse suite generates (and caches) for the same options.
         ParseSuite.Ensure(dir, symbols, messages, seed: 1, Console.Error, out _, out string itch);
-        var options = new TickToTrade.Book.BookOptions { MaxOrders = 1 << 22, MaxSymbols = Math.Max(symbols, 1), LevelsPerSide = 256 };
-        IReadOnlyList<BookSuite.Result> results = BookSuite.Run(itch, runs, options, 2, 8);
+        if (distances.Length == 0)
+            throw new InvalidOperationException("--distances needs at least one prefetch distance");
+        var options = new TickToTrade.Book.BookOptions { MaxOrders = maxOrders, MaxSymbols = Math.Max(symbols, 1), LevelsPerSide = 256 };
+        IReadOnlyList<BookSuite.Result> results = BookSuite.Run(itch, runs, options, distances);
         foreach (BookSuite.Result r in results)
             Console.WriteLine(r);
-        double[] ratios = new double[runs];
-        for (int i = 0; i < runs; i++)
-            ratios[i] = results[1].RunNanosecondsPerMessage[i] / results[0].RunNanosecondsPerMessage[i];
-        Console.WriteLine($"=> lookahead 8 / lookahead 2, run by run: median {TickToTrade.Bench.Measure.Stats.Median(ratios):F2} of the time per message");
+        if (results.Count > 1)
+        {
+            BookSuite.Result first = results[0], last = results[^1];
+            double[] ratios = new double[runs];
+            for (int i = 0; i < runs; i++)
+                ratios[i] = last.RunNanosecondsPerMessage[i] / first.RunNanosecondsPerMessage[i];
+            Console.WriteLine($"=> distance {last.Distance} / distance {first.Distance}, run by run: median {TickToTrade.Bench.Measure.Stats.Median(ratios):F2} of the time per message");
+        }
         return 0;
     }
 
@@ -89,7 +106,7 @@ public static class Program
         {
             return body();
         }
-        catch (Exception e) when (e is DpdkException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is DpdkException or IOException or InvalidOperationException or ArgumentException)
         {
             Console.Error.WriteLine($"ttt-bench: error: {e.Message}");
             return 2;

@@ -7,6 +7,7 @@ public readonly record struct BookAlarm(ushort Locate, BookAlarmKind Kind, ulong
     {
         BookAlarmKind.OrderStoreFull => $"ALARM: locate {Locate} degraded: the order store is full; its book is incomplete and will not be traded",
         BookAlarmKind.LevelsFull => $"ALARM: locate {Locate} degraded: no free price level on a side; its book is incomplete and will not be traded",
+        BookAlarmKind.ReferenceOutOfRange => $"ALARM: locate {Locate} degraded: an order reference beyond 2^47 - 1 cannot be stored; its book is incomplete and will not be traded",
         _ => $"ALARM: locate {Locate}: {Kind}",
     };
 }

@@ -16,6 +16,8 @@ public struct BookCounters
     public long OrderStoreFull;
     /// <summary>Adds refused because a side had no free price level.</summary>
     public long LevelsFull;
+    /// <summary>Adds refused because the reference is beyond what a slot holds (2^47 - 1; NASDAQ's reach about 2^32 in a day).</summary>
+    public long ReferenceOutOfRange;
     /// <summary>Symbols marked degraded.</summary>
     public long DegradedSymbols;
 
@@ -24,6 +26,7 @@ public struct BookCounters
         ("adds", Adds), ("executions", Executions), ("cancels", Cancels), ("deletes", Deletes), ("replaces", Replaces),
         ("trades", Trades), ("cross_trades", CrossTrades), ("broken_trades", BrokenTrades), ("unknown_orders", UnknownOrders),
         ("duplicate_orders", DuplicateOrders), ("overfills", Overfills), ("symbol_out_of_range", SymbolOutOfRange),
-        ("order_store_full", OrderStoreFull), ("levels_full", LevelsFull), ("degraded_symbols", DegradedSymbols),
+        ("order_store_full", OrderStoreFull), ("levels_full", LevelsFull),
+        ("reference_out_of_range", ReferenceOutOfRange), ("degraded_symbols", DegradedSymbols),
     ];
 }

@@ -13,13 +13,9 @@ public readonly struct BookUpdater(OrderBook book) : IItchHandler, IPrefetcher
 {
     public OrderBook Book => book;
 
-    /// <summary>Two-stage prefetch: the order slot of the message after next, the level of the next one.</summary>
+    /// <summary>Fetches what a coming message will touch: its order's slot and its symbol's top levels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
-    {
-        book.Prefetch(afterNext);
-        book.PrefetchLevel(next);
-    }
+    public void Prefetch(ReadOnlySpan<byte> ahead) => book.Prefetch(ahead);
 
     public void OnSystemEvent(SystemEventMessage m)
     {

@@ -57,11 +57,7 @@ public sealed unsafe class OrderBook : IDisposable
     {
         if (locate == 0 || locate > _maxSymbols)
             return 0;
-        ReadOnlySpan<PriceLevel> levels = _levels.Levels(locate, side);
-        int n = Math.Min(levels.Length, into.Length);
-        for (int i = 0; i < n; i++)
-            into[i] = levels[levels.Length - 1 - i];
-        return n;
+        return _levels.CopyDepth(locate, side, into);
     }
 
     /// <summary>Can a strategy trust this symbol's book? (known, in range, not degraded).</summary>
@@ -96,49 +92,26 @@ public sealed unsafe class OrderBook : IDisposable
     }
 
     /// <summary>
-    /// Hint for the message after the current one: an order event's slot, or an
-    /// add's best level, is fetched into cache while the current message is applied.
-    /// Reads only what the length allows; changes nothing.
+    /// Hint for a message that will be applied soon: the cache lines it will touch
+    /// are fetched while the messages before it are applied: the order store's slot
+    /// for the reference at offset 11 (where A, F, E, C, X, D and U all carry it;
+    /// an add's slot is where it will be stored), and both sides' top levels of the
+    /// Stock Locate at offset 1 (in every message; an order event's side is known
+    /// only once its slot arrives). It does not look at the message type: a branch
+    /// on a random type would mispredict, while a wasted prefetch for a message
+    /// that is not an order event costs next to nothing. Reads only what the length
+    /// allows; changes nothing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ReadOnlySpan<byte> next)
+    public void Prefetch(ReadOnlySpan<byte> message)
     {
-        if (next.Length < 19) // the shortest order event, D, is 19 bytes: reference at 11..18
+        if (message.Length < 19) // the shortest order event, D, is 19 bytes: locate at 1..2, reference at 11..18
             return;
-        switch (next[0])
-        {
-            case (byte)'E' or (byte)'C' or (byte)'X' or (byte)'D' or (byte)'U':
-                _orders.Prefetch(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(next[11..]));
-                break;
-            case (byte)'A' or (byte)'F' when next.Length >= 20:
-                ushort locate = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(next[1..]);
-                if (locate != 0 && locate <= _maxSymbols)
-                    _levels.PrefetchTop(locate, next[19] == (byte)'B' ? Side.Bid : Side.Ask);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// Second stage of the prefetch, one message later: the order's slot is in cache
-    /// by now (from <see cref="Prefetch"/>), so its symbol and side are known and the
-    /// level it will change can be fetched too.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void PrefetchLevel(ReadOnlySpan<byte> next)
-    {
-        if (next.Length < 19)
+        ushort locate = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(message[1..]);
+        if (locate > _maxSymbols)
             return;
-        switch (next[0])
-        {
-            case (byte)'E' or (byte)'C' or (byte)'X' or (byte)'D' or (byte)'U':
-                long slot = _orders.Find(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(next[11..]));
-                if (slot >= 0)
-                {
-                    ref OrderSlot o = ref _orders[slot];
-                    _levels.PrefetchTop(o.Locate, o.Side);
-                }
-                break;
-        }
+        _orders.Prefetch(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(message[11..]));
+        _levels.Prefetch(locate);
     }
 
     /// <summary>§1.3.1/§1.3.2 Add Order: a new resting order.</summary>
@@ -170,6 +143,12 @@ public sealed unsafe class OrderBook : IDisposable
         {
             _counters.OrderStoreFull++;
             Degrade(locate, BookAlarmKind.OrderStoreFull, timestamp);
+            return -1;
+        }
+        if (slot == -3)
+        {
+            _counters.ReferenceOutOfRange++;
+            Degrade(locate, BookAlarmKind.ReferenceOutOfRange, timestamp);
             return -1;
         }
         int level = _levels.Add(locate, side, price, shares, out created);

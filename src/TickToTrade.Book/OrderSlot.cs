@@ -1,17 +1,45 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace TickToTrade.Book;
 
-/// <summary>A resting order in the order store: 24 bytes, so a cache line holds more than two.</summary>
+/// <summary>
+/// A resting order in the order store: 16 bytes, so four share a cache line and
+/// none straddles two. The reference, side and stock locate are packed into one
+/// tag (reference in the top 47 bits, side in bit 16, locate in the low 16), which
+/// bounds references to below 2^47: NASDAQ numbers a day's orders from 1 and
+/// reaches a few billion, about 2^32. A larger reference is refused and counted
+/// (<see cref="BookCounters.ReferenceOutOfRange"/>), never truncated.
+/// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct OrderSlot
 {
-    /// <summary>The ITCH order reference number; 0 marks an empty slot (ITCH never uses reference 0 for a resting order).</summary>
-    public ulong Reference;
+    /// <summary>The largest reference a slot holds.</summary>
+    public const ulong MaxReference = (1UL << 47) - 1;
+
+    /// <summary>0 marks an empty slot (ITCH never uses reference 0 for a resting order).</summary>
+    public ulong Tag;
     public uint Shares;
     public uint Price;
-    public ushort Locate;
-    public Side Side;
-    private byte _pad;
-    private uint _pad2;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MakeTag(ulong reference, ushort locate, Side side) => reference << 17 | (ulong)side << 16 | locate;
+
+    public readonly ulong Reference
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Tag >> 17;
+    }
+
+    public readonly ushort Locate
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (ushort)Tag;
+    }
+
+    public readonly Side Side
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (Side)((Tag >> 16) & 1);
+    }
 }

@@ -41,6 +41,9 @@ public sealed unsafe class OrderStore : IDisposable
     /// <summary>Live orders.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Most live orders at any one time since the last <see cref="Clear"/>: what to size <see cref="BookOptions.MaxOrders"/> from.</summary>
+    public int Peak { get; private set; }
+
     /// <summary>Most live orders it accepts.</summary>
     public int Capacity => _limit;
 
@@ -57,15 +60,15 @@ public sealed unsafe class OrderStore : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Find(ulong reference)
     {
-        if (reference == 0)
-            return -1; // 0 marks an empty slot: it is never a live order
+        if (reference - 1 >= OrderSlot.MaxReference)
+            return -1; // 0 marks an empty slot, and no larger reference is ever stored
         ulong i = Home(reference);
         while (true)
         {
-            ulong r = _slots[i].Reference;
-            if (r == reference)
+            ulong tag = _slots[i].Tag;
+            if (tag >> 17 == reference)
                 return (long)i;
-            if (r == 0)
+            if (tag == 0)
                 return -1;
             i = (i + 1) & _mask;
         }
@@ -81,31 +84,35 @@ public sealed unsafe class OrderStore : IDisposable
 
     internal ref OrderSlot this[long slot] => ref _slots[slot];
 
-    /// <summary>Inserts a new order; -1 when the reference is already live, -2 when the store is full.</summary>
+    /// <summary>
+    /// Inserts a new order; -1 when the reference is 0 or already live, -2 when the
+    /// store is full, -3 when the reference is beyond <see cref="OrderSlot.MaxReference"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Add(ulong reference, ushort locate, Side side, uint price, uint shares)
     {
         if (reference == 0)
             return -1;
+        if (reference > OrderSlot.MaxReference)
+            return -3;
         if (Count >= _limit)
             return -2;
         ulong i = Home(reference);
         while (true)
         {
-            ulong r = _slots[i].Reference;
-            if (r == 0)
+            ulong tag = _slots[i].Tag;
+            if (tag == 0)
                 break;
-            if (r == reference)
+            if (tag >> 17 == reference)
                 return -1;
             i = (i + 1) & _mask;
         }
         ref OrderSlot s = ref _slots[i];
-        s.Reference = reference;
+        s.Tag = OrderSlot.MakeTag(reference, locate, side);
         s.Shares = shares;
         s.Price = price;
-        s.Locate = locate;
-        s.Side = side;
-        Count++;
+        if (++Count > Peak)
+            Peak = Count;
         return (long)i;
     }
 
@@ -117,10 +124,10 @@ public sealed unsafe class OrderStore : IDisposable
         while (true)
         {
             j = (j + 1) & _mask;
-            ulong r = _slots[j].Reference;
-            if (r == 0)
+            ulong tag = _slots[j].Tag;
+            if (tag == 0)
                 break;
-            ulong k = Home(r);
+            ulong k = Home(tag >> 17);
             // The entry at j may move to i only if its home is not cyclically within (i, j].
             bool stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (!stays)
@@ -138,6 +145,7 @@ public sealed unsafe class OrderStore : IDisposable
     {
         NativeMemory.Clear(_slots, (nuint)(_mask + 1) * (nuint)sizeof(OrderSlot));
         Count = 0;
+        Peak = 0;
     }
 
     public void Dispose()

@@ -6,11 +6,11 @@ namespace TickToTrade.Book.Tests;
 /// <summary>
 /// Model-based: long random valid event sequences over thousands of symbols,
 /// applied to the array book and to the naive reference; best prices, sizes,
-/// order counts and 5-level depth must be identical after every event.
+/// order counts and 16-level depth must be identical after every event.
 /// </summary>
 public sealed class BookModelTests
 {
-    private const int Depth = 5;
+    private const int Depth = 16; // past the top tier (LevelBook.TopLevels), so levels moving between tiers are compared too
 
     /// <summary>One step of the random walk: what to do and three raw numbers it is interpreted from.</summary>
     private readonly record struct Op(byte Kind, uint A, uint B, uint C);

@@ -43,6 +43,22 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public void ReferenceBeyondTheStore_DegradesTheSymbol_AndIsNotAliased()
+    {
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 4 });
+        book.ApplyAdd(1, 0, 7, (byte)'B', 100, 1_000_000);
+        book.ApplyAdd(2, 9, (1UL << 47) + 7, (byte)'S', 50, 1_000_100);
+        Assert.Equal(1, book.Counters.ReferenceOutOfRange);
+        Assert.False(book.IsTradable(2));
+        Assert.True(book.IsTradable(1));
+        Assert.True(book.Alarms.TryTake(out BookAlarm alarm));
+        Assert.Equal(new BookAlarm(2, BookAlarmKind.ReferenceOutOfRange, 9), alarm);
+        book.ApplyDelete(0, (1UL << 47) + 7); // must not reach order 7, which shares its low bits
+        Assert.Equal(1, book.Counters.UnknownOrders);
+        Assert.Equal(100UL, book.Top(1).Bid.Shares);
+    }
+
+    [Fact]
     public void LocateBeyondCapacity_IsCounted_NotStored()
     {
         using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 2 });

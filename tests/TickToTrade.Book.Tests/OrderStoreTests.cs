@@ -43,10 +43,28 @@ public sealed class OrderStoreTests
     {
         using var store = new OrderStore(1000);
         for (ulong i = 1; i <= 700; i++)
-            Assert.True(store.Add(i << 40, 1, Side.Ask, 1, (uint)i) >= 0);
+            Assert.True(store.Add(i << 36, (ushort)i, (Side)(i & 1), 1, (uint)i) >= 0);
         for (ulong i = 1; i <= 700; i++)
-            Assert.Equal((uint)i, store[store.Find(i << 40)].Shares);
+        {
+            ref OrderSlot o = ref store[store.Find(i << 36)];
+            Assert.Equal(((uint)i, (ushort)i, (Side)(i & 1), i << 36), (o.Shares, o.Locate, o.Side, o.Reference));
+        }
         Assert.Equal(-1, store.Find(12345));
+    }
+
+    [Fact]
+    public void ReferencesBeyondTheTag_AreRefused_NotTruncated()
+    {
+        using var store = new OrderStore(64);
+        Assert.True(store.Add(OrderSlot.MaxReference, ushort.MaxValue, Side.Ask, 7, 9) >= 0);
+        Assert.Equal((OrderSlot.MaxReference, ushort.MaxValue, Side.Ask), (store[store.Find(OrderSlot.MaxReference)].Reference, store[store.Find(OrderSlot.MaxReference)].Locate, store[store.Find(OrderSlot.MaxReference)].Side));
+        // 2^47 would alias reference 0 (and 2^47 + 5 reference 5) if the top bits were dropped.
+        Assert.True(store.Add(5, 1, Side.Bid, 1, 1) >= 0);
+        Assert.Equal(-3, store.Add(1UL << 47, 1, Side.Bid, 1, 1));
+        Assert.Equal(-3, store.Add((1UL << 47) + 5, 1, Side.Bid, 1, 1));
+        Assert.Equal(-1, store.Find((1UL << 47) + 5));
+        Assert.Equal(-1, store.Find(ulong.MaxValue));
+        Assert.Equal(2, store.Count);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public struct CountingItchSink : IMoldMessageSink
     public static CountingItchSink Create(OrderBook book) => new() { Book = new BookUpdater(book), ByType = new long[256] };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext) => Book.Prefetch(next, afterNext);
+    public readonly void Prefetch(ReadOnlySpan<byte> ahead) => Book.Prefetch(ahead);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message)

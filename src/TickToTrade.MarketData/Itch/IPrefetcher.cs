@@ -6,6 +6,6 @@ public interface IPrefetcher
     /// <summary>False for a handler with nothing to fetch: callers then skip looking ahead at all.</summary>
     static virtual bool Prefetches => true;
 
-    /// <summary>A hint about the next two messages (either may be empty); must not change state.</summary>
-    void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext);
+    /// <summary>A hint about a message that will be handled soon, a few messages from now; must not change state.</summary>
+    void Prefetch(ReadOnlySpan<byte> ahead);
 }

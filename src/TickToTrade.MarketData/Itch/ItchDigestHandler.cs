@@ -13,7 +13,7 @@ public struct ItchDigestHandler : IItchHandler, IPrefetcher
     /// <summary>Nothing to fetch: the digest keeps no tables.</summary>
     public static bool Prefetches => false;
 
-    public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
+    public readonly void Prefetch(ReadOnlySpan<byte> ahead)
     {
     }
 

@@ -12,10 +12,10 @@ public interface IMoldMessageSink
     static virtual bool Prefetches => true;
 
     /// <summary>
-    /// A look at the two messages after the one being handled (either may be
-    /// empty), so the sink can start fetching the memory they will need (an
-    /// order's slot two ahead, its level one ahead) while it works on this one.
-    /// A hint: it must not change any state.
+    /// A look at a message further on in the packet (<see cref="SequencerOptions.PrefetchDistance"/>
+    /// ahead of the one handled next), so the sink can start fetching the memory it
+    /// will need (an order's slot, its levels) while it works on the messages before
+    /// it. A hint: it must not change any state.
     /// </summary>
-    void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext);
+    void Prefetch(ReadOnlySpan<byte> ahead);
 }

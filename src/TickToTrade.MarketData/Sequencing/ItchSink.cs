@@ -16,5 +16,5 @@ public struct ItchSink<THandler> : IMoldMessageSink where THandler : struct, IIt
     public static bool Prefetches => THandler.Prefetches;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext) => Handler.Prefetch(next, afterNext);
+    public void Prefetch(ReadOnlySpan<byte> ahead) => Handler.Prefetch(ahead);
 }

@@ -168,22 +168,21 @@ public sealed class MoldSequencer : IDisposable
         where TSink : struct, IMoldMessageSink
     {
         var reader = new MoldMessageReader(blocks, count);
+        MoldMessageReader ahead = reader; // a copy that runs PrefetchDistance messages in front
+        int distance = TSink.Prefetches ? _options.PrefetchDistance : 0;
+        for (int i = 0; i < distance && ahead.TryRead(out ReadOnlySpan<byte> early); i++)
+            sink.Prefetch(early);
         ulong sequence = first;
         while (reader.TryRead(out ReadOnlySpan<byte> message))
         {
+            if (distance > 0 && ahead.TryRead(out ReadOnlySpan<byte> far))
+                sink.Prefetch(far);
             if (sequence < NextSequence)
             {
                 c.DuplicateMessages++; // the front of a packet that overlaps what we already have
             }
             else
             {
-                if (TSink.Prefetches)
-                {
-                    MoldMessageReader ahead = reader; // a copy: peeking does not move the real reader
-                    ahead.TryRead(out ReadOnlySpan<byte> next);
-                    ahead.TryRead(out ReadOnlySpan<byte> afterNext);
-                    sink.Prefetch(next, afterNext);
-                }
                 c.Count(sink.OnMessage(sequence, message)); // a refused message uses up its sequence number all the same
                 NextSequence = sequence + 1;
             }

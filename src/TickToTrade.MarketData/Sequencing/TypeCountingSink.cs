@@ -16,7 +16,7 @@ public struct TypeCountingSink : IMoldMessageSink
 
     public static bool Prefetches => false;
 
-    public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
+    public readonly void Prefetch(ReadOnlySpan<byte> ahead)
     {
     }
 

@@ -251,12 +251,56 @@ public sealed class MoldSequencerTests
         Assert.Equal(3UL, t.Sequencer.NextSequence);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void PrefetchHints_ShowEachMessageOnce_DistanceAhead_WithinThePacket(int distance)
+    {
+        using var sequencer = new MoldSequencer(new SequencerOptions { StartSequence = 1, PrefetchDistance = distance });
+        var sink = new PrefetchLog { Events = [] };
+        var c = new FeedCounters();
+        var requester = new NoRetransmitRequester();
+        sequencer.Process(Packet(1, 5), 0, ref c, ref sink, ref requester);
+        sequencer.Process(Packet(6, 2), 0, ref c, ref sink, ref requester);
+        // Message s is hinted once, before it is applied, while message s - distance is next
+        // (or at the start of its packet), and never across a packet boundary.
+        var expected = new List<string>();
+        foreach ((ulong first, int count) in new[] { (1UL, 5), (6UL, 2) })
+        {
+            for (int i = 0; i < Math.Min(distance, count); i++)
+                expected.Add($"hint {first + (ulong)i}");
+            for (int i = 0; i < count; i++)
+            {
+                if (distance > 0 && i + distance < count)
+                    expected.Add($"hint {first + (ulong)(i + distance)}");
+                expected.Add($"apply {first + (ulong)i}");
+            }
+        }
+        Assert.Equal(expected, sink.Events);
+    }
+
+    /// <summary>Logs prefetch hints and applied messages in the order they come, by the sequence tag in the message.</summary>
+    private struct PrefetchLog : IMoldMessageSink
+    {
+        public List<string> Events;
+
+        public readonly void Prefetch(ReadOnlySpan<byte> ahead) => Events.Add($"hint {BigEndian.U64(ahead, 4)}");
+
+        public readonly TickToTrade.MarketData.Itch.ItchStatus OnMessage(ulong sequence, ReadOnlySpan<byte> message)
+        {
+            Events.Add($"apply {BigEndian.U64(message, 4)}");
+            return TickToTrade.MarketData.Itch.ItchStatus.Ok;
+        }
+    }
+
     /// <summary>Refuses unknown types the way the ITCH dispatcher does, and records the rest.</summary>
     private struct RefusingSink : IMoldMessageSink
     {
         public RecordingSink Inner;
 
-        public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
+        public readonly void Prefetch(ReadOnlySpan<byte> ahead)
         {
         }
 

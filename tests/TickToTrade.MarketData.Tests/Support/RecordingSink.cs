@@ -12,7 +12,7 @@ public struct RecordingSink : IMoldMessageSink
 
     public static bool Prefetches => false;
 
-    public readonly void Prefetch(ReadOnlySpan<byte> next, ReadOnlySpan<byte> afterNext)
+    public readonly void Prefetch(ReadOnlySpan<byte> ahead)
     {
     }
 
