@@ -91,6 +91,9 @@ public static class Program
                 ratios[i] = last.RunNanosecondsPerMessage[i] / first.RunNanosecondsPerMessage[i];
             Console.WriteLine($"=> distance {last.Distance} / distance {first.Distance}, run by run: median {TickToTrade.Bench.Measure.Stats.Median(ratios):F2} of the time per message");
         }
+        BookSuite.Result best = results[^1];
+        Console.WriteLine($"=> floor in the same runs (the day read and dispatched, every field read, no book): median {best.FloorMedian:F2} ns/msg; " +
+                          $"the book at distance {best.Distance} adds {best.Median - best.FloorMedian:F2} ns/msg");
         return 0;
     }
 

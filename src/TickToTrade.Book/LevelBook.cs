@@ -85,6 +85,8 @@ public sealed unsafe class LevelBook : IDisposable
     /// that price is (or goes) in the best-first top block. The block is short and
     /// sorted, so this counts over all of it rather than stopping at the answer: no
     /// branch depends on the prices, and a random price costs no misprediction.
+    /// (Counting over all seven slots with a mask, so no branch depends on the count
+    /// either, measured 5% slower.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Rank(PriceLevel* top, int count, uint key, Side side)

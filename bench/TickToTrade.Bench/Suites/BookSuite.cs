@@ -16,13 +16,20 @@ namespace TickToTrade.Bench.Suites;
 /// process's resident memory, and the managed allocations of the timed runs.
 /// Run with several prefetch distances in one process, interleaved (by default 0,
 /// no prefetch, and 8, the sequencer's default), so the effect of prefetching is
-/// a ratio from one run. (Allocation and GC counts cover all timed runs together.)
+/// a ratio from one run. Each run also times a floor pass over the same day: read,
+/// dispatched, every field read (<see cref="ItchDigestHandler"/>), no book. The
+/// machine's slow spells (a neighbour saturating memory bandwidth slows reading
+/// the 1.5 GB day tenfold) show in the floor, and the book's own cost is the
+/// difference. (Allocation and GC counts cover all timed runs together.)
 /// </summary>
 public static class BookSuite
 {
-    public sealed record Result(int Distance, long Messages, double[] RunNanosecondsPerMessage, long BookBytes, int MaxOrders, long PeakLiveOrders, long Rss, long PeakRss, long AllocatedBytes, int Gen0, BookCounters Counters)
+    public sealed record Result(int Distance, long Messages, double[] RunNanosecondsPerMessage, double[] FloorRunNanosecondsPerMessage, long BookBytes, int MaxOrders, long PeakLiveOrders, long Rss, long PeakRss, long AllocatedBytes, int Gen0, BookCounters Counters)
     {
         public double Median => Stats.Median(RunNanosecondsPerMessage);
+
+        /// <summary>The same day read and dispatched with every field read but no book, timed in the same runs.</summary>
+        public double FloorMedian => Stats.Median(FloorRunNanosecondsPerMessage);
 
         public override string ToString() =>
             $"book d{Distance,-2} {Messages,11:N0} msgs   median {Median,6:F2} ns/msg  {1e3 / Median,7:F1} M msgs/s   runs {RunNanosecondsPerMessage.Min():F2}..{RunNanosecondsPerMessage.Max():F2}\n" +
@@ -49,6 +56,8 @@ public static class BookSuite
         var ns = new double[distances.Length][];
         for (int k = 0; k < distances.Length; k++)
             ns[k] = new double[runs];
+        var floor = new double[runs];
+        var digest = default(ItchDigestHandler);
         long alloc0 = GC.GetTotalAllocatedBytes(true);
         int gen0 = GC.CollectionCount(0);
         for (int r = 0; r < runs; r++)
@@ -60,13 +69,17 @@ public static class BookSuite
                 long n = Pass(all, distances[k], ref updater);
                 ns[k][r] = Tsc.ToNanoseconds(Tsc.Now - t0) / n;
             }
+            ulong f0 = Tsc.Now;
+            long fn = Pass(all, 0, ref digest);
+            floor[r] = Tsc.ToNanoseconds(Tsc.Now - f0) / fn;
         }
+        GC.KeepAlive(digest.Digest);
         long allocated = GC.GetTotalAllocatedBytes(true) - alloc0;
         int collections = GC.CollectionCount(0) - gen0;
         (long rss, long peak) = ProcessMemory.Read();
         var results = new Result[distances.Length];
         for (int k = 0; k < distances.Length; k++)
-            results[k] = new Result(distances[k], messages, ns[k], book.Bytes, book.Orders.Capacity, book.Orders.Peak, rss, peak, allocated, collections, book.Counters);
+            results[k] = new Result(distances[k], messages, ns[k], floor, book.Bytes, book.Orders.Capacity, book.Orders.Peak, rss, peak, allocated, collections, book.Counters);
         return results;
     }
 
@@ -76,7 +89,8 @@ public static class BookSuite
     /// sequencer's scheme within a packet, here over the whole day). A second reader
     /// runs ahead of the first, so it costs no copies.
     /// </summary>
-    private static long Pass(ReadOnlySpan<byte> all, int distance, ref BookUpdater updater)
+    private static long Pass<THandler>(ReadOnlySpan<byte> all, int distance, ref THandler updater)
+        where THandler : struct, IItchHandler, IPrefetcher
     {
         var reader = new DayFileSpanReader(all);
         DayFileSpanReader ahead = reader;

@@ -29,10 +29,18 @@ public static class CaptureBookBuilder
         ulong t0 = Tsc.Now;
         if (format == CaptureFormat.ItchDayFile)
         {
+            // A second reader runs ahead, as the sequencer's does within a packet, so each
+            // message's order slot and levels are fetched while the ones before it are applied.
             var reader = new ItchDayFileReader(bytes);
+            var ahead = new ItchDayFileReader(bytes);
+            int distance = new SequencerOptions().PrefetchDistance;
+            for (int i = 0; i < distance && ahead.TryRead(out ReadOnlySpan<byte> early); i++)
+                sink.Prefetch(early);
             ulong sequence = 1;
             while (reader.TryRead(out ReadOnlySpan<byte> message))
             {
+                if (ahead.TryRead(out ReadOnlySpan<byte> far))
+                    sink.Prefetch(far);
                 c.Messages++;
                 c.Count(sink.OnMessage(sequence++, message));
             }
