@@ -110,13 +110,6 @@ public sealed unsafe class LevelBook : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PriceLevel* DeepOf(ushort locate, Side side) => _deep + ((nint)locate * 2 + (int)side) * _deepStride;
 
-    /// <summary>Levels on one side.</summary>
-    public int Count(ushort locate, Side side)
-    {
-        ref Counts c = ref CountsOf(Block(locate, side));
-        return c.Top + c.Deep;
-    }
-
     /// <summary>Copies up to <c>into.Length</c> levels of one side, best first; returns how many.</summary>
     public int CopyDepth(ushort locate, Side side, Span<PriceLevel> into)
     {
