@@ -16,7 +16,7 @@ public struct BookCounters
     public long OrderStoreFull;
     /// <summary>Adds refused because a side had no free price level.</summary>
     public long LevelsFull;
-    /// <summary>Adds refused because the reference is beyond what a slot holds (2^47 - 1; NASDAQ's reach about 2^32 in a day).</summary>
+    /// <summary>Adds, and replaces' new orders, refused because the reference is beyond what a slot holds (2^47 - 1; NASDAQ's reach about 2^32 in a day).</summary>
     public long ReferenceOutOfRange;
     /// <summary>Symbols marked degraded.</summary>
     public long DegradedSymbols;

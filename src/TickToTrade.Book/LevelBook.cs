@@ -131,15 +131,10 @@ public sealed unsafe class LevelBook : IDisposable
         return CountsOf(block).Top == 0 ? default : TopOf(block)[0];
     }
 
-    /// <summary>Starts loading the line with a side's counts and best three levels.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ushort locate, Side side)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(Block(locate, side));
-    }
-
-    /// <summary>Starts loading that line for both sides (for an event on an order whose side is not known yet).</summary>
+    /// <summary>
+    /// Starts loading, for both sides, the line with the side's counts and best three
+    /// levels (the side of an order event is not known until its slot arrives).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(ushort locate)
     {

@@ -6,7 +6,7 @@ using TickToTrade.PacketIO.Native;
 namespace TickToTrade.Book;
 
 /// <summary>
-/// Maps any 64-bit order reference to a slot in one preallocated native array:
+/// Maps an order reference (1 to 2^47 - 1, see <see cref="OrderSlot"/>) to a 16-byte slot in one preallocated native array:
 /// open addressing with linear probing and backward-shift deletion (no
 /// tombstones, so probe chains never rot over a long day).
 /// Why not direct indexing (reference &amp; mask, verified)? Real references run

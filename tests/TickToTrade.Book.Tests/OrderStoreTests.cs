@@ -16,7 +16,7 @@ public sealed class OrderStoreTests
             {
                 if (add)
                 {
-                    long slot = store.Add(reference, 1, Side.Bid, (uint)reference, (uint)reference * 3);
+                    long slot = store.Add(reference, (ushort)(reference * 7), (Side)(reference & 1), (uint)reference, (uint)reference * 3);
                     Assert.Equal(model.ContainsKey(reference), slot == -1);
                     model.TryAdd(reference, (uint)reference * 3);
                 }
@@ -33,7 +33,9 @@ public sealed class OrderStoreTests
             {
                 long slot = store.Find(reference);
                 Assert.True(slot >= 0);
-                Assert.Equal(shares, store[slot].Shares);
+                // Every field survives the backward shifts of the deletes around it.
+                ref OrderSlot o = ref store[slot];
+                Assert.Equal((reference, (ushort)(reference * 7), (Side)(reference & 1), (uint)reference, shares), (o.Reference, o.Locate, o.Side, o.Price, o.Shares));
             }
         }, iter: 100);
     }

@@ -6,7 +6,8 @@ namespace TickToTrade.MarketData.Capture;
 /// <summary>
 /// NASDAQ's binary ITCH day file: each message prefixed by its 2-byte big-endian
 /// length (the same framing as a MoldUDP64 message block). A length that runs
-/// past the end of the file stops the reader and is counted.
+/// past the end of the file stops the reader and is counted. It reads ahead
+/// with <see cref="StreamPrefetch"/>.
 /// </summary>
 public sealed class ItchDayFileReader
 {
@@ -39,6 +40,7 @@ public sealed class ItchDayFileReader
         if (length > left - 2)
             return Truncated();
         message = _bytes.Slice(_offset + 2, length);
+        StreamPrefetch.Ahead(message);
         _offset += 2 + length;
         Messages++;
         return true;

@@ -36,7 +36,7 @@ public sealed record SequencerOptions
 
     /// <summary>
     /// How many messages ahead, within a packet, the sink is shown a message to
-    /// prefetch for (0: none). Far enough that a cache miss to DRAM is over by the
+    /// prefetch for (0 or less: none). Far enough that a cache miss to DRAM is over by the
     /// time the message is applied; `ttt-bench book` measures the effect.
     /// </summary>
     public int PrefetchDistance { get; init; } = 8;
