@@ -177,7 +177,8 @@ public sealed unsafe class LevelBook : IDisposable
             DeepOf(locate, side)[c.Deep++] = top[_topCapacity - 1];
             c.Top--;
         }
-        new Span<PriceLevel>(top + k, c.Top - k).CopyTo(new Span<PriceLevel>(top + k + 1, c.Top - k));
+        for (int i = c.Top; i > k; i--) // a few 16-byte moves: cheaper than a call to memmove
+            top[i] = top[i - 1];
         top[k] = new PriceLevel { Price = price, Orders = 1, Shares = shares };
         c.Top++;
         return k;
@@ -230,7 +231,8 @@ public sealed unsafe class LevelBook : IDisposable
         if (level.Orders == 0)
         {
             removed = true;
-            new Span<PriceLevel>(top + k + 1, c.Top - k - 1).CopyTo(new Span<PriceLevel>(top + k, c.Top - k - 1));
+            for (int i = k; i < c.Top - 1; i++)
+                top[i] = top[i + 1];
             if (c.Deep > 0)
                 top[c.Top - 1] = DeepOf(locate, side)[--c.Deep]; // the best deep level moves up
             else
