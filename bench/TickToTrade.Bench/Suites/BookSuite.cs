@@ -85,23 +85,23 @@ public static class BookSuite
 
     /// <summary>
     /// Applies every message of the day file; before message k is applied, message
-    /// k+<paramref name="distance"/> is shown to <see cref="BookUpdater.Prefetch"/> (the
+    /// k+<paramref name="distance"/> is shown to the handler's Prefetch (<see cref="BookUpdater.Prefetch"/>; the
     /// sequencer's scheme within a packet, here over the whole day). A second reader
     /// runs ahead of the first, so it costs no copies.
     /// </summary>
-    private static long Pass<THandler>(ReadOnlySpan<byte> all, int distance, ref THandler updater)
+    private static long Pass<THandler>(ReadOnlySpan<byte> all, int distance, ref THandler handler)
         where THandler : struct, IItchHandler, IPrefetcher
     {
         var reader = new DayFileSpanReader(all);
         DayFileSpanReader ahead = reader;
         for (int i = 0; i < distance && ahead.TryRead(out ReadOnlySpan<byte> early, out _); i++)
-            updater.Prefetch(early);
+            handler.Prefetch(early);
         long n = 0;
         while (reader.TryRead(out ReadOnlySpan<byte> message, out _))
         {
             if (distance > 0 && ahead.TryRead(out ReadOnlySpan<byte> far, out _))
-                updater.Prefetch(far);
-            ItchDispatcher.Dispatch(message, ref updater);
+                handler.Prefetch(far);
+            ItchDispatcher.Dispatch(message, ref handler);
             n++;
         }
         return n;
