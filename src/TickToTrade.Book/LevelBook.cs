@@ -224,11 +224,7 @@ public sealed unsafe class LevelBook : IDisposable
             return c.Deep == 0 ? -1 : RemoveDeep(locate, side, price, shares, orderGone, ref c, out removed);
         if (top[k].Price != price)
             return -1;
-        ref PriceLevel level = ref top[k];
-        level.Shares -= Math.Min(level.Shares, shares);
-        if (orderGone)
-            level.Orders--;
-        if (level.Orders == 0)
+        if (Take(ref top[k], shares, orderGone))
         {
             removed = true;
             for (int i = k; i < c.Top - 1; i++)
@@ -250,17 +246,26 @@ public sealed unsafe class LevelBook : IDisposable
         if (i >= c.Deep || deep[i].Price != price)
             return -1;
         int depth = _topCapacity + c.Deep - 1 - i;
-        ref PriceLevel level = ref deep[i];
-        level.Shares -= Math.Min(level.Shares, shares);
-        if (orderGone)
-            level.Orders--;
-        if (level.Orders == 0)
+        if (Take(ref deep[i], shares, orderGone))
         {
             removed = true;
             new Span<PriceLevel>(deep + i + 1, c.Deep - i - 1).CopyTo(new Span<PriceLevel>(deep + i, c.Deep - i - 1));
             c.Deep--;
         }
         return depth;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="shares"/> (never below zero) and, when <paramref name="orderGone"/>,
+    /// one order off a level, in either tier; true when the level has no order left.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Take(ref PriceLevel level, uint shares, bool orderGone)
+    {
+        level.Shares -= Math.Min(level.Shares, shares);
+        if (orderGone)
+            level.Orders--;
+        return level.Orders == 0;
     }
 
     /// <summary>

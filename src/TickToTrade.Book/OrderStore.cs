@@ -65,10 +65,10 @@ public sealed unsafe class OrderStore : IDisposable
         ulong i = Home(reference);
         while (true)
         {
-            ulong tag = _slots[i].Tag;
-            if (tag >> 17 == reference)
+            ulong r = _slots[i].Reference; // 0 only in an empty slot
+            if (r == reference)
                 return (long)i;
-            if (tag == 0)
+            if (r == 0)
                 return -1;
             i = (i + 1) & _mask;
         }
@@ -100,10 +100,10 @@ public sealed unsafe class OrderStore : IDisposable
         ulong i = Home(reference);
         while (true)
         {
-            ulong tag = _slots[i].Tag;
-            if (tag == 0)
+            ulong r = _slots[i].Reference;
+            if (r == 0)
                 break;
-            if (tag >> 17 == reference)
+            if (r == reference)
                 return -1;
             i = (i + 1) & _mask;
         }
@@ -124,10 +124,10 @@ public sealed unsafe class OrderStore : IDisposable
         while (true)
         {
             j = (j + 1) & _mask;
-            ulong tag = _slots[j].Tag;
-            if (tag == 0)
+            ulong r = _slots[j].Reference;
+            if (r == 0)
                 break;
-            ulong k = Home(tag >> 17);
+            ulong k = Home(r);
             // The entry at j may move to i only if its home is not cyclically within (i, j].
             bool stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
             if (!stays)
