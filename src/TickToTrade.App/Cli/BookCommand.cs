@@ -31,7 +31,7 @@ public static class BookCommand
             options.Validate();
             using var book = new OrderBook(options);
             var filter = new MarketData.Feed.FeedFilter(verifyChecksums: !p.GetValue(noChecksums));
-            CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book, filter);
+            CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book, filter, readIntoMemory: p.GetValue(bench));
             if (book.Counters.SymbolOutOfRange > 0)
                 Console.Error.WriteLine($"ttt: book: {book.Counters.SymbolOutOfRange} events had a stock locate above --max-symbols {options.MaxSymbols} and were not applied");
             while (book.Alarms.TryTake(out BookAlarm alarm))
