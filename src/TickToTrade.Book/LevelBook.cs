@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using TickToTrade.PacketIO.Native;
 
@@ -11,10 +13,16 @@ namespace TickToTrade.Book;
 /// FIRST, in one 128-byte block (two cache lines) that also carries the side's
 /// counts. Every side's block sits in one compact table indexed by locate, so
 /// its address is known from the message alone (the book prefetches it before
-/// the order's slot arrives), the best level shares a line with the counts, and
-/// the blocks of all 8000 symbols of a busy day take 2 MB: few enough cache
-/// lines and pages to stay cached, where one 4 KB array per side spread the hot
-/// lines of 16,000 sides over 16,000 pages.
+/// the order's slot arrives), and the blocks of all 8000 symbols of a busy day
+/// take 2 MB: few enough cache lines and pages to stay cached, where one 4 KB
+/// array per side spread the hot lines of 16,000 sides over 16,000 pages.
+/// </para>
+/// <para>
+/// A block is laid out by field, not by level: the seven prices and the counts
+/// fill its first 32 bytes, so one 256-bit compare ranks a price against the
+/// whole block (<see cref="Rank"/>) with no loop and no branch on the prices or
+/// on how many levels there are; the order counts follow in the same line, and
+/// the 64-bit share totals fill the second line.
 /// </para>
 /// <para>
 /// The deep tier holds the rest of the side, best LAST, in a cold arena: a level
@@ -29,10 +37,13 @@ namespace TickToTrade.Book;
 /// </summary>
 public sealed unsafe class LevelBook : IDisposable
 {
-    /// <summary>Levels in a side's top block: a 16-byte header and seven 16-byte levels make two cache lines.</summary>
+    /// <summary>Levels in a side's top block: seven prices and the counts make one 256-bit vector.</summary>
     public const int TopLevels = 7;
 
     private const int BlockBytes = 128;
+
+    // The block's fields, by byte offset: uint Prices[7], ushort Top, ushort Deep | uint Orders[7], 4 spare | ulong Shares[7], 8 spare.
+    private const int TopCountAt = 28, DeepCountAt = 30, OrdersAt = 32, SharesAt = 64;
 
     private readonly NativeArena _topArena;
     private readonly NativeArena? _deepArena;
@@ -42,14 +53,6 @@ public sealed unsafe class LevelBook : IDisposable
     private readonly int _topCapacity;
     private readonly nint _deepStride;
     private readonly int _symbols;
-
-    /// <summary>The header of a side's top block: how many levels each tier holds.</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 16)]
-    private struct Counts
-    {
-        public int Top;
-        public int Deep;
-    }
 
     public LevelBook(int symbols, int levelsPerSide)
     {
@@ -81,31 +84,81 @@ public sealed unsafe class LevelBook : IDisposable
     private static uint Key(Side side, uint price) => price ^ (0u - (uint)side);
 
     /// <summary>
-    /// How many top levels are strictly better than <paramref name="key"/>, which is where
-    /// that price is (or goes) in the best-first top block. The block is short and
-    /// sorted, so this counts over all of it rather than stopping at the answer: no
-    /// branch depends on the prices, and a random price costs no misprediction.
-    /// (Counting over all seven slots with a mask, so no branch depends on the count
-    /// either, measured 5% slower.)
+    /// How many of the block's <paramref name="count"/> top levels are strictly better than
+    /// <paramref name="price"/>, which is where that price is (or goes) in the best-first
+    /// block: one 256-bit load of the seven prices (and the counts, masked off), one
+    /// compare of their keys, a popcount. No branch depends on the prices or the count.
+    /// Keys are compared as signed after flipping the top bit, as AVX2 has no unsigned compare.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Rank(PriceLevel* top, int count, uint key, Side side)
+    private static int Rank(byte* block, int count, uint price, Side side)
     {
-        int k = 0;
-        for (int i = 0; i < count; i++)
-            k += Key(side, top[i].Price) > key ? 1 : 0;
-        return k;
+        uint flip = (0u - (uint)side) ^ 0x8000_0000u;
+        Vector256<int> keys = (Vector256.Load((uint*)block) ^ Vector256.Create(flip)).AsInt32();
+        uint better = Vector256.GreaterThan(keys, Vector256.Create((int)(price ^ flip))).ExtractMostSignificantBits();
+        return BitOperations.PopCount(better & ((1u << count) - 1));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* Block(ushort locate, Side side) => _top + ((nint)locate * 2 + (int)side) * BlockBytes;
 
+    /// <summary>How many levels the top tier holds (0..7).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref Counts CountsOf(byte* block) => ref *(Counts*)block;
+    private static ref ushort TopCount(byte* block) => ref *(ushort*)(block + TopCountAt);
 
-    /// <summary>The top tier's levels, best first (right after the 16-byte header).</summary>
+    /// <summary>How many levels the deep tier holds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static PriceLevel* TopOf(byte* block) => (PriceLevel*)(block + sizeof(Counts));
+    private static ref ushort DeepCount(byte* block) => ref *(ushort*)(block + DeepCountAt);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint* Prices(byte* block) => (uint*)block;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint* Orders(byte* block) => (uint*)(block + OrdersAt);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong* Shares(byte* block) => (ulong*)(block + SharesAt);
+
+    /// <summary>Top level <paramref name="i"/> as one value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PriceLevel TopLevel(byte* block, int i) =>
+        new() { Price = Prices(block)[i], Orders = Orders(block)[i], Shares = Shares(block)[i] };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetTopLevel(byte* block, int i, PriceLevel level)
+    {
+        Prices(block)[i] = level.Price;
+        Orders(block)[i] = level.Orders;
+        Shares(block)[i] = level.Shares;
+    }
+
+    /// <summary>Moves top levels [from, to) one place towards the worse end (a few 4- and 8-byte moves: cheaper than memmove calls).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ShiftDown(byte* block, int from, int to)
+    {
+        uint* prices = Prices(block), orders = Orders(block);
+        ulong* shares = Shares(block);
+        for (int i = to; i > from; i--)
+        {
+            prices[i] = prices[i - 1];
+            orders[i] = orders[i - 1];
+            shares[i] = shares[i - 1];
+        }
+    }
+
+    /// <summary>Moves top levels (from, to) one place towards the best end, over level <paramref name="from"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ShiftUp(byte* block, int from, int to)
+    {
+        uint* prices = Prices(block), orders = Orders(block);
+        ulong* shares = Shares(block);
+        for (int i = from; i < to - 1; i++)
+        {
+            prices[i] = prices[i + 1];
+            orders[i] = orders[i + 1];
+            shares[i] = shares[i + 1];
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private PriceLevel* DeepOf(ushort locate, Side side) => _deep + ((nint)locate * 2 + (int)side) * _deepStride;
@@ -114,11 +167,11 @@ public sealed unsafe class LevelBook : IDisposable
     public int CopyDepth(ushort locate, Side side, Span<PriceLevel> into)
     {
         byte* block = Block(locate, side);
-        ref Counts c = ref CountsOf(block);
-        int n = Math.Min(c.Top, into.Length);
-        new ReadOnlySpan<PriceLevel>(TopOf(block), n).CopyTo(into);
+        int n = Math.Min(TopCount(block), into.Length);
+        for (int i = 0; i < n; i++)
+            into[i] = TopLevel(block, i);
         PriceLevel* deep = DeepOf(locate, side);
-        for (int i = c.Deep - 1; i >= 0 && n < into.Length; i--)
+        for (int i = DeepCount(block) - 1; i >= 0 && n < into.Length; i--)
             into[n++] = deep[i];
         return n;
     }
@@ -128,12 +181,13 @@ public sealed unsafe class LevelBook : IDisposable
     public PriceLevel Best(ushort locate, Side side)
     {
         byte* block = Block(locate, side);
-        return CountsOf(block).Top == 0 ? default : TopOf(block)[0];
+        return TopCount(block) == 0 ? default : TopLevel(block, 0);
     }
 
     /// <summary>
-    /// Starts loading, for both sides, the line with the side's counts and best three
-    /// levels (the side of an order event is not known until its slot arrives).
+    /// Starts loading both sides' top blocks, both lines of each: the prices, counts and
+    /// order counts, and the share totals (the side of an order event is not known
+    /// until its slot arrives).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(ushort locate)
@@ -142,7 +196,9 @@ public sealed unsafe class LevelBook : IDisposable
         {
             byte* bid = Block(locate, Side.Bid);
             System.Runtime.Intrinsics.X86.Sse.Prefetch0(bid);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(bid + 64);
             System.Runtime.Intrinsics.X86.Sse.Prefetch0(bid + BlockBytes);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(bid + BlockBytes + 64);
         }
     }
 
@@ -156,53 +212,50 @@ public sealed unsafe class LevelBook : IDisposable
     {
         created = false;
         byte* block = Block(locate, side);
-        ref Counts c = ref CountsOf(block);
-        PriceLevel* top = TopOf(block);
-        uint key = Key(side, price);
-        int k = Rank(top, c.Top, key, side);
-        if (k < c.Top && top[k].Price == price)
+        int top = TopCount(block);
+        int k = Rank(block, top, price, side);
+        if (k < top && Prices(block)[k] == price)
         {
-            top[k].Shares += shares;
-            top[k].Orders++;
+            Shares(block)[k] += shares;
+            Orders(block)[k]++;
             return k;
         }
-        if (k == c.Top && c.Top == _topCapacity)
-            return AddDeep(locate, side, price, shares, ref c, out created);
-        if (c.Top + c.Deep == _perSide)
+        ref ushort deep = ref DeepCount(block);
+        if (k == top && top == _topCapacity)
+            return AddDeep(locate, side, price, shares, ref deep, out created);
+        if (top + deep == _perSide)
             return -1;
         created = true;
-        if (c.Top == _topCapacity)
+        if (top == _topCapacity)
         {
             // The worst top level moves down: it is better than every deep level, so it goes at the deep end.
-            DeepOf(locate, side)[c.Deep++] = top[_topCapacity - 1];
-            c.Top--;
+            DeepOf(locate, side)[deep++] = TopLevel(block, --top);
         }
-        for (int i = c.Top; i > k; i--) // a few 16-byte moves: cheaper than a call to memmove
-            top[i] = top[i - 1];
-        top[k] = new PriceLevel { Price = price, Orders = 1, Shares = shares };
-        c.Top++;
+        ShiftDown(block, k, top);
+        SetTopLevel(block, k, new PriceLevel { Price = price, Orders = 1, Shares = shares });
+        TopCount(block) = (ushort)(top + 1);
         return k;
     }
 
     /// <summary>An add below a full top block, into the deep array (best last).</summary>
-    private int AddDeep(ushort locate, Side side, uint price, uint shares, ref Counts c, out bool created)
+    private int AddDeep(ushort locate, Side side, uint price, uint shares, ref ushort count, out bool created)
     {
         created = false;
         PriceLevel* deep = DeepOf(locate, side);
-        int i = SearchDeep(deep, c.Deep, Key(side, price), side);
-        if (i < c.Deep && deep[i].Price == price)
+        int i = SearchDeep(deep, count, Key(side, price), side);
+        if (i < count && deep[i].Price == price)
         {
             deep[i].Shares += shares;
             deep[i].Orders++;
-            return _topCapacity + c.Deep - 1 - i;
+            return _topCapacity + count - 1 - i;
         }
-        if (c.Top + c.Deep == _perSide)
+        if (_topCapacity + count == _perSide)
             return -1;
         created = true;
-        new Span<PriceLevel>(deep + i, c.Deep - i).CopyTo(new Span<PriceLevel>(deep + i + 1, c.Deep - i));
+        new Span<PriceLevel>(deep + i, count - i).CopyTo(new Span<PriceLevel>(deep + i + 1, count - i));
         deep[i] = new PriceLevel { Price = price, Orders = 1, Shares = shares };
-        c.Deep++;
-        return _topCapacity + c.Deep - 1 - i;
+        count++;
+        return _topCapacity + count - 1 - i;
     }
 
     /// <summary>
@@ -216,41 +269,39 @@ public sealed unsafe class LevelBook : IDisposable
     {
         removed = false;
         byte* block = Block(locate, side);
-        ref Counts c = ref CountsOf(block);
-        PriceLevel* top = TopOf(block);
-        uint key = Key(side, price);
-        int k = Rank(top, c.Top, key, side);
-        if (k == c.Top)
-            return c.Deep == 0 ? -1 : RemoveDeep(locate, side, price, shares, orderGone, ref c, out removed);
-        if (top[k].Price != price)
+        int top = TopCount(block);
+        int k = Rank(block, top, price, side);
+        ref ushort deep = ref DeepCount(block);
+        if (k == top)
+            return deep == 0 ? -1 : RemoveDeep(locate, side, price, shares, orderGone, ref deep, out removed);
+        if (Prices(block)[k] != price)
             return -1;
-        if (Take(ref top[k], shares, orderGone))
+        if (Take(ref Shares(block)[k], ref Orders(block)[k], shares, orderGone))
         {
             removed = true;
-            for (int i = k; i < c.Top - 1; i++)
-                top[i] = top[i + 1];
-            if (c.Deep > 0)
-                top[c.Top - 1] = DeepOf(locate, side)[--c.Deep]; // the best deep level moves up
+            ShiftUp(block, k, top);
+            if (deep > 0)
+                SetTopLevel(block, top - 1, DeepOf(locate, side)[--deep]); // the best deep level moves up
             else
-                c.Top--;
+                TopCount(block) = (ushort)(top - 1);
         }
         return k;
     }
 
     /// <summary>A removal below the top block, from the deep array (best last).</summary>
-    private int RemoveDeep(ushort locate, Side side, uint price, uint shares, bool orderGone, ref Counts c, out bool removed)
+    private int RemoveDeep(ushort locate, Side side, uint price, uint shares, bool orderGone, ref ushort count, out bool removed)
     {
         removed = false;
         PriceLevel* deep = DeepOf(locate, side);
-        int i = SearchDeep(deep, c.Deep, Key(side, price), side);
-        if (i >= c.Deep || deep[i].Price != price)
+        int i = SearchDeep(deep, count, Key(side, price), side);
+        if (i >= count || deep[i].Price != price)
             return -1;
-        int depth = _topCapacity + c.Deep - 1 - i;
-        if (Take(ref deep[i], shares, orderGone))
+        int depth = _topCapacity + count - 1 - i;
+        if (Take(ref deep[i].Shares, ref deep[i].Orders, shares, orderGone))
         {
             removed = true;
-            new Span<PriceLevel>(deep + i + 1, c.Deep - i - 1).CopyTo(new Span<PriceLevel>(deep + i, c.Deep - i - 1));
-            c.Deep--;
+            new Span<PriceLevel>(deep + i + 1, count - i - 1).CopyTo(new Span<PriceLevel>(deep + i, count - i - 1));
+            count--;
         }
         return depth;
     }
@@ -260,12 +311,12 @@ public sealed unsafe class LevelBook : IDisposable
     /// one order off a level, in either tier; true when the level has no order left.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Take(ref PriceLevel level, uint shares, bool orderGone)
+    private static bool Take(ref ulong levelShares, ref uint levelOrders, uint shares, bool orderGone)
     {
-        level.Shares -= Math.Min(level.Shares, shares);
+        levelShares -= Math.Min(levelShares, shares);
         if (orderGone)
-            level.Orders--;
-        return level.Orders == 0;
+            levelOrders--;
+        return levelOrders == 0;
     }
 
     /// <summary>

@@ -60,13 +60,16 @@ public sealed class LevelBookModelTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(20)]
-    public void EveryOperation_AgreesWithASortedList(int levelsPerSide)
+    [InlineData(1, 1_000_000u)]
+    [InlineData(6, 1_000_000u)]
+    [InlineData(7, 1_000_000u)]
+    [InlineData(8, 1_000_000u)]
+    [InlineData(9, 1_000_000u)]
+    [InlineData(20, 1_000_000u)]
+    [InlineData(9, 2_147_483_700u)] // bids straddle 2^31, where a signed compare of raw prices would misorder them
+    [InlineData(20, 2_147_483_000u)] // asks straddle 2^31
+    [InlineData(20, 4_294_960_000u)] // near the top of Price (4)
+    public void EveryOperation_AgreesWithASortedList(int levelsPerSide, uint basePrice)
     {
         GenOp.List[1, 400].Sample(ops =>
         {
@@ -75,7 +78,7 @@ public sealed class LevelBookModelTests
             Span<PriceLevel> depth = stackalloc PriceLevel[levelsPerSide + 1];
             foreach (Op op in ops)
             {
-                uint price = op.Side == Side.Bid ? 1_000_000 - 100 * op.Ticks : 1_000_100 + 100 * op.Ticks;
+                uint price = op.Side == Side.Bid ? basePrice - 100 * op.Ticks : basePrice + 100 + 100 * op.Ticks;
                 ModelSide m = model[(int)op.Side];
                 if (op.Add)
                 {
