@@ -82,7 +82,11 @@ public sealed unsafe class OrderStore : IDisposable
             System.Runtime.Intrinsics.X86.Sse.Prefetch0(_slots + Home(reference));
     }
 
-    internal ref OrderSlot this[long slot] => ref _slots[slot];
+    internal ref OrderSlot this[long slot]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // NativeAOT left it a call in every apply
+        get => ref _slots[slot];
+    }
 
     /// <summary>
     /// Inserts a new order; -1 when the reference is 0 or already live, -2 when the
