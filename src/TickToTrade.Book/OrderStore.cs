@@ -121,7 +121,19 @@ public sealed unsafe class OrderStore : IDisposable
     }
 
     /// <summary>Empties <paramref name="slot"/>, shifting later members of its probe chain back (Knuth 6.4, Algorithm R).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Remove(long slot)
+    {
+        if (_slots[(slot + 1) & (long)_mask].Tag == 0)
+        {
+            _slots[slot] = default; // the usual case at a low load: the chain ends here, nothing to shift back
+            Count--;
+            return;
+        }
+        RemoveShifting(slot);
+    }
+
+    private void RemoveShifting(long slot)
     {
         ulong i = (ulong)slot;
         ulong j = i;
