@@ -3,7 +3,7 @@ namespace TickToTrade.Book;
 /// <summary>The book's fixed capacities, chosen at start-up; nothing grows afterwards.</summary>
 public sealed record BookOptions
 {
-    /// <summary>Live orders the order store holds (rounded up to a power of two, kept at most 3/4 full).</summary>
+    /// <summary>Live orders the order store holds (its table is a power of two of 4-order buckets, kept at most 7/8 full; it runs fastest at about a third full).</summary>
     public int MaxOrders { get; init; } = 1 << 20;
 
     /// <summary>Stock locates 1..MaxSymbols are tracked (ITCH locates are 16-bit).</summary>

@@ -171,7 +171,7 @@ public sealed unsafe class OrderBook : IDisposable
         if (!TryFindOrder(reference, timestamp, out long slot))
             return;
         _counters.Executions++;
-        ref OrderSlot o = ref _orders[slot];
+        OrderSlot o = _orders.Read(slot);
         ushort locate = o.Locate;
         if (printable)
         {
@@ -209,7 +209,7 @@ public sealed unsafe class OrderBook : IDisposable
 
     private void Reduce(long slot, ulong timestamp, uint shares)
     {
-        ref OrderSlot o = ref _orders[slot];
+        OrderSlot o = _orders.Read(slot);
         ushort locate = o.Locate;
         Side side = o.Side;
         uint price = o.Price;
@@ -218,8 +218,7 @@ public sealed unsafe class OrderBook : IDisposable
             _counters.Overfills++;
             shares = o.Shares;
         }
-        o.Shares -= shares;
-        bool gone = o.Shares == 0;
+        bool gone = (_orders.Shares(slot) -= shares) == 0;
         if (gone)
             _orders.Remove(slot);
         int level = _levels.Remove(locate, side, price, shares, gone, out bool removed);
@@ -232,7 +231,7 @@ public sealed unsafe class OrderBook : IDisposable
         if (!TryFindOrder(reference, timestamp, out long slot))
             return;
         _counters.Deletes++;
-        ref OrderSlot o = ref _orders[slot];
+        OrderSlot o = _orders.Read(slot);
         ushort locate = o.Locate;
         Side side = o.Side;
         uint price = o.Price, shares = o.Shares;
@@ -247,7 +246,7 @@ public sealed unsafe class OrderBook : IDisposable
         if (!TryFindOrder(original, timestamp, out long slot))
             return;
         _counters.Replaces++;
-        ref OrderSlot o = ref _orders[slot];
+        OrderSlot o = _orders.Read(slot);
         ushort locate = o.Locate;
         Side side = o.Side;
         uint oldPrice = o.Price, oldShares = o.Shares;

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace TickToTrade.Book;
 
 /// <summary>
-/// A resting order in the order store: 16 bytes, so four share a cache line and
-/// none straddles two. The reference, side and stock locate are packed into one
+/// A resting order as the order store keeps it (there, by field: see <see cref="OrderStore"/>).
+/// The reference, side and stock locate are packed into one 8-byte
 /// tag (reference in the top 47 bits, side in bit 16, locate in the low 16), which
 /// bounds references to below 2^47: NASDAQ numbers a day's orders from 1 and
 /// reaches a few billion, about 2^32. A larger reference is refused and counted
