@@ -130,7 +130,8 @@ void ttt_free_frames(ttt_frame *frames, uint16_t n);
 /* ---- native arenas ------------------------------------------------------ */
 /* Anonymous memory for the book, the order store and the rings: 2 MB hugetlb
  * pages when reserved (MAP_HUGETLB), else transparent hugepages (madvise), else
- * ordinary pages. *kind_out: 2 hugetlb, 1 THP advised, 0 ordinary. Zeroed. */
+ * ordinary pages. *kind_out: 2 hugetlb, 1 THP advised, 0 ordinary. Zeroed, and
+ * every page already faulted in, so the hot path never takes a page fault. */
 void *ttt_arena_alloc(uint64_t bytes, int *kind_out);
 void ttt_arena_free(void *p, uint64_t bytes);
 
