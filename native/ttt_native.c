@@ -354,6 +354,10 @@ void ttt_free_frames(ttt_frame *frames, uint16_t n)
 
 #define TTT_HUGE (2ull * 1024 * 1024)
 
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 /* Linux 5.14; glibc headers before 2.35 lack the name */
+#endif
+
 static uint64_t round_huge(uint64_t bytes) { return (bytes + TTT_HUGE - 1) & ~(TTT_HUGE - 1); }
 
 /* Every page of an arena is faulted in here, at start-up: the first touch of a
@@ -376,8 +380,14 @@ void *ttt_arena_alloc(uint64_t bytes, int *kind_out)
     /* Fewer TLB misses for tables touched at random: ask for transparent hugepages
      * (before populating, so the pages come huge). */
     *kind_out = madvise(p, size, MADV_HUGEPAGE) == 0 ? 1 : 0;
-    if (madvise(p, size, MADV_POPULATE_WRITE) != 0) { /* Linux < 5.14: touch every page */
-        for (uint64_t o = 0; o < size; o += 4096)
+    if (madvise(p, size, MADV_POPULATE_WRITE) != 0) {
+        if (errno != EINVAL) { /* the memory is not there: say so, rather than be killed touching it */
+            int e = errno;
+            munmap(p, size);
+            *kind_out = -e;
+            return NULL;
+        }
+        for (uint64_t o = 0; o < size; o += 4096) /* Linux < 5.14 has no MADV_POPULATE_WRITE: touch every page */
             ((volatile uint8_t *)p)[o] = 0;
     }
     return p;

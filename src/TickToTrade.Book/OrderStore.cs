@@ -14,8 +14,9 @@ namespace TickToTrade.Book;
 /// then the four open sizes, then the four prices. A reference lives in its home
 /// bucket or, when that is full, in the next bucket with room (linear probing a
 /// bucket at a time). One 256-bit compare of the four tags finds the reference or
-/// an empty slot, so an operation touches one line, the one <see cref="Prefetch"/>
-/// fetched, and takes no branch on which slot it is. Deletes move later members of
+/// an empty slot, so an operation on an order in its home bucket (nearly all of
+/// them) touches one line, the one <see cref="Prefetch"/> fetched, and takes no
+/// branch on which slot it is. Deletes move later members of
 /// a chain back (Knuth 6.4, Algorithm R, a bucket at a time), so there are no
 /// tombstones and chains never rot over a long day; a delete from a bucket that was
 /// not full, the usual case, moves nothing.

@@ -69,28 +69,33 @@ public sealed class OrderStoreTests
         Assert.Equal(2, store.Count);
     }
 
-    [Fact]
-    public void CollidingReferences_SurviveDeletesInsideTheirProbeChain()
+    [Theory]
+    [InlineData(12)] // a 16-slot table: four buckets
+    [InlineData(5)] // an 8-slot table: two buckets, the smallest
+    public void CollidingReferences_KeepEveryField_ThroughMovesBack(int maxOrders)
     {
-        // 12 orders → a 16-slot table of four 4-slot buckets: references 28..35 (and 16 apart)
-        // share home buckets, so chains overflow into the next buckets and wrap around the
-        // end, and deletes from full buckets must move later members back.
-        Gen.Select(Gen.Bool, Gen.Int[0, 7], Gen.Int[28, 35]).List[1, 400].Sample(ops =>
+        // References lap * 64 + 0..15 have home bucket (reference >> 2) mod the bucket count:
+        // every bucket is a home, eight laps share each, so chains overflow into the next
+        // buckets and wrap around the end, and deletes from full buckets move later members
+        // back (both when the chain wraps and when it does not). Each order's fields are its
+        // own, so a move that drops or mixes one is caught.
+        Gen.Select(Gen.Bool, Gen.Int[0, 7], Gen.Int[0, 15]).List[1, 400].Sample(ops =>
         {
-            using var store = new OrderStore(12);
-            var model = new HashSet<ulong>();
-            foreach ((bool add, int lap, int home) in ops)
+            using var store = new OrderStore(maxOrders);
+            var model = new Dictionary<ulong, (ushort Locate, Side Side, uint Price, uint Shares)>();
+            foreach ((bool add, int lap, int low) in ops)
             {
-                ulong reference = (ulong)(lap * 16 + home);
+                ulong reference = (ulong)(lap * 64 + low);
                 if (reference == 0)
                     continue;
+                var fields = ((ushort)(reference * 7 + 1), (Side)(reference / 3 & 1), (uint)(reference * 100 + 3), (uint)(reference * 11 + 5));
                 if (add)
                 {
-                    long slot = store.Add(reference, 1, Side.Bid, 1, 1);
+                    long slot = store.Add(reference, fields.Item1, fields.Item2, fields.Item3, fields.Item4);
                     if (slot == -2)
-                        continue; // full: the 7/8 limit, not a failure
-                    Assert.Equal(model.Contains(reference), slot == -1);
-                    model.Add(reference);
+                        continue; // full: the capacity, not a failure
+                    Assert.Equal(model.ContainsKey(reference), slot == -1);
+                    model.TryAdd(reference, fields);
                 }
                 else
                 {
@@ -99,8 +104,13 @@ public sealed class OrderStoreTests
                     if (slot >= 0)
                         store.Remove(slot);
                 }
-                foreach (ulong live in model)
-                    Assert.True(store.Find(live) >= 0, $"{live} lost");
+                foreach ((ulong live, var f) in model)
+                {
+                    long slot = store.Find(live);
+                    Assert.True(slot >= 0, $"{live} lost");
+                    OrderSlot o = store.Read(slot);
+                    Assert.Equal((live, f.Locate, f.Side, f.Price, f.Shares), (o.Reference, o.Locate, o.Side, o.Price, o.Shares));
+                }
             }
             Assert.Equal(model.Count, store.Count);
         }, iter: 300);
