@@ -96,6 +96,17 @@ public sealed class BookCommandTests : IDisposable
     }
 
     [Fact]
+    public void CapacitiesBeyondTheMachinesMemory_AreAClearError_NotACrash()
+    {
+        // 65,535 symbols x 2 sides x 65,535 levels x 16 bytes is 128 GiB of deep levels: no machine of ours backs it.
+        TttProcess.Result r = TttProcess.Run("book", "tests/fixtures/itch50/Multiple.Packets.pcap", "--top", "--max-symbols", "65535", "--levels", "65535");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("cannot allocate", r.Stderr);
+        Assert.Contains("deep price levels", r.Stderr);
+        Assert.DoesNotContain("   at ", r.Stderr); // no stack trace
+    }
+
+    [Fact]
     public void NeitherTopNorBench_IsAClearError()
     {
         TttProcess.Result r = TttProcess.Run("book", "tests/fixtures/itch50/Multiple.Packets.pcap");

@@ -5,7 +5,7 @@ namespace TickToTrade.App.Cli;
 
 /// <summary>
 /// Runs a command's body and turns the failures a user can cause (bad config,
-/// missing file, DPDK refusing) into one "ttt: error: ..." line and exit code 2,
+/// missing file, DPDK refusing, capacities beyond the machine's memory) into one "ttt: error: ..." line and exit code 2,
 /// never a stack trace.
 /// </summary>
 public static class CliGuard
@@ -19,7 +19,8 @@ public static class CliGuard
         {
             return body();
         }
-        catch (Exception e) when (e is ConfigException or DpdkException or IOException or InvalidDataException or UnauthorizedAccessException or FormatException or ArgumentException)
+        catch (Exception e) when (e is ConfigException or DpdkException or IOException or InvalidDataException or UnauthorizedAccessException or FormatException or ArgumentException
+            or OutOfMemoryException) // a native table the machine cannot back: NativeArena names the table and the size
         {
             Console.Error.WriteLine($"ttt: error: {e.Message}");
             return UserError;
