@@ -14,7 +14,7 @@ public static class BookCommand
     {
         var file = new Argument<string>("FILE") { Description = "A pcap, pcapng or ITCH 5.0 day file." };
         var top = new Option<bool>("--top") { Description = "Print \"<locate> <stock> <bid_price> <bid_shares> <ask_price> <ask_shares>\" for every locate with a live order, sorted by locate; prices in 1/10000 dollar, \"- 0\" for an empty side." };
-        var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build, the capture read into memory first." };
+        var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build, the capture read into memory and built once untimed (to warm the caches) first." };
         var maxOrders = new Option<int>("--max-orders") { Description = "Order store capacity.", DefaultValueFactory = _ => new BookOptions().MaxOrders };
         var maxSymbols = new Option<int>("--max-symbols") { Description = "Highest stock locate tracked.", DefaultValueFactory = _ => new BookOptions().MaxSymbols };
         var noChecksums = new Option<bool>("--no-verify-checksums") { Description = "Accept IPv4 and UDP checksums without verifying them (anonymised captures zero them)." };
@@ -31,7 +31,7 @@ public static class BookCommand
             options.Validate();
             using var book = new OrderBook(options);
             var filter = new MarketData.Feed.FeedFilter(verifyChecksums: !p.GetValue(noChecksums));
-            CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book, filter, readIntoMemory: p.GetValue(bench));
+            CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book, filter, readIntoMemory: p.GetValue(bench), warmUp: p.GetValue(bench));
             if (book.Counters.SymbolOutOfRange > 0)
                 Console.Error.WriteLine($"ttt: book: {book.Counters.SymbolOutOfRange} events had a stock locate above --max-symbols {options.MaxSymbols} and were not applied");
             while (book.Alarms.TryTake(out BookAlarm alarm))
