@@ -30,7 +30,8 @@ public static class CaptureBookBuilder
     {
         using CaptureBytes bytes = readIntoMemory ? CaptureBytes.Load(path) : CaptureBytes.Open(path);
         CaptureFormat format = CaptureFormatDetector.Detect(bytes, path);
-        Touch(bytes);
+        if (!readIntoMemory)
+            Touch(bytes); // a loaded capture is in memory already
         filter ??= FeedFilter.Any;
         if (warmUp)
         {

@@ -32,9 +32,7 @@ public sealed unsafe class CaptureBytes : IDisposable
     /// <summary>Maps <paramref name="path"/> read-only. A missing or unreadable file is an IOException naming it.</summary>
     public static CaptureBytes Open(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-            throw new FileNotFoundException($"capture \"{path}\" does not exist", path);
+        FileInfo info = Existing(path);
         if (info.Length == 0)
             return FromArray([]);
         MemoryMappedFile file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
@@ -54,9 +52,7 @@ public sealed unsafe class CaptureBytes : IDisposable
     /// </summary>
     public static CaptureBytes Load(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-            throw new FileNotFoundException($"capture \"{path}\" does not exist", path);
+        FileInfo info = Existing(path);
         if (info.Length == 0)
             return FromArray([]);
         var arena = new NativeArena(info.Length, $"the contents of {path}");
@@ -80,6 +76,15 @@ public sealed unsafe class CaptureBytes : IDisposable
             arena.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The file at <paramref name="path"/>; a missing one is a FileNotFoundException naming it.</summary>
+    private static FileInfo Existing(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+            throw new FileNotFoundException($"capture \"{path}\" does not exist", path);
+        return info;
     }
 
     /// <summary>Pins <paramref name="bytes"/> for the life of this object.</summary>
