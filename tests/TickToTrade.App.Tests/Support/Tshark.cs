@@ -12,9 +12,13 @@ public static class Tshark
             psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         Task<string> err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(timeoutSeconds * 1000), $"tshark did not finish in {timeoutSeconds} s");
+        Task<string> output = p.StandardOutput.ReadToEndAsync(); // read both while waiting, so the timeout bounds the whole run
+        if (!p.WaitForExit(timeoutSeconds * 1000))
+        {
+            p.Kill(entireProcessTree: true);
+            Assert.Fail($"tshark did not finish in {timeoutSeconds} s");
+        }
         Assert.True(p.ExitCode == 0, err.Result);
-        return output;
+        return output.Result;
     }
 }
