@@ -5,14 +5,15 @@ namespace TickToTrade.Book.Tests;
 /// <summary>
 /// The two-tier level book (a 7-level top block, the rest in a deep array) against
 /// a sorted list, at side capacities below, at and just above the top block's
-/// size: every return value (the level's depth, or -1), created/removed, and the
+/// size, and with a deep tier of over a hundred levels: every return value (the level's depth, or -1), created/removed, and the
 /// whole side best-first must agree after every operation.
 /// </summary>
 public sealed class LevelBookModelTests
 {
     private readonly record struct Op(bool Add, Side Side, uint Ticks, uint Shares, bool OrderGone);
 
-    private static readonly Gen<Op> GenOp = Gen.Select(Gen.Int[0, 99], Gen.Bool, Gen.UInt[0, 15], Gen.UInt[1, 100], Gen.Bool,
+    /// <summary>Operations at up to <paramref name="maxTicks"/> ticks from the base price (a wide range keeps many levels in the deep tier).</summary>
+    private static Gen<Op> GenOp(uint maxTicks) => Gen.Select(Gen.Int[0, 99], Gen.Bool, Gen.UInt[0, maxTicks], Gen.UInt[1, 100], Gen.Bool,
         (k, bid, ticks, shares, gone) => new Op(k < 55, bid ? Side.Bid : Side.Ask, ticks, shares, gone));
 
     /// <summary>Levels of one side, best first.</summary>
@@ -60,18 +61,21 @@ public sealed class LevelBookModelTests
     }
 
     [Theory]
-    [InlineData(1, 1_000_000u)]
-    [InlineData(6, 1_000_000u)]
-    [InlineData(7, 1_000_000u)]
-    [InlineData(8, 1_000_000u)]
-    [InlineData(9, 1_000_000u)]
-    [InlineData(20, 1_000_000u)]
-    [InlineData(9, 2_147_483_700u)] // bids straddle 2^31, where a signed compare of raw prices would misorder them
-    [InlineData(20, 2_147_483_000u)] // asks straddle 2^31
-    [InlineData(20, 4_294_960_000u)] // near the top of Price (4)
-    public void EveryOperation_AgreesWithASortedList(int levelsPerSide, uint basePrice)
+    [InlineData(1, 1_000_000u, 15u)]
+    [InlineData(6, 1_000_000u, 15u)]
+    [InlineData(7, 1_000_000u, 15u)]
+    [InlineData(8, 1_000_000u, 15u)]
+    [InlineData(9, 1_000_000u, 15u)]
+    [InlineData(20, 1_000_000u, 15u)]
+    [InlineData(9, 2_147_483_700u, 15u)] // bids straddle 2^31, where a signed compare of raw prices would misorder them
+    [InlineData(20, 2_147_483_000u, 15u)] // asks straddle 2^31
+    [InlineData(20, 4_294_960_000u, 15u)] // near the top of Price (4)
+    [InlineData(40, 1_000_000u, 300u)] // a deep tier that fills: adds past capacity refused while levels are found by binary search
+    [InlineData(256, 1_000_000u, 300u)] // a deep tier of up to ~150 levels: the binary search past the scan near the top block
+    [InlineData(256, 2_147_483_000u, 300u)] // the same, asks straddling 2^31
+    public void EveryOperation_AgreesWithASortedList(int levelsPerSide, uint basePrice, uint maxTicks)
     {
-        GenOp.List[1, 400].Sample(ops =>
+        GenOp(maxTicks).List[1, 400].Sample(ops =>
         {
             using var book = new LevelBook(symbols: 2, levelsPerSide);
             var model = new[] { new ModelSide(Side.Bid, levelsPerSide), new ModelSide(Side.Ask, levelsPerSide) };
