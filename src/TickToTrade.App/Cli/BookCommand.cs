@@ -32,6 +32,8 @@ public static class BookCommand
             using var book = new OrderBook(options);
             var filter = new MarketData.Feed.FeedFilter(verifyChecksums: !p.GetValue(noChecksums));
             CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book, filter, readIntoMemory: p.GetValue(bench), warmUp: p.GetValue(bench));
+            if (result.TruncatedRecords > 0)
+                Console.Error.WriteLine($"ttt: book: {p.GetValue(file)} ends inside a message; that partial message was not applied");
             if (book.Counters.SymbolOutOfRange > 0)
                 Console.Error.WriteLine($"ttt: book: {book.Counters.SymbolOutOfRange} events had a stock locate above --max-symbols {options.MaxSymbols} and were not applied");
             while (book.Alarms.TryTake(out BookAlarm alarm))
@@ -79,6 +81,7 @@ public static class BookCommand
             w.WriteNumber("seconds", Math.Round(r.Seconds, 6));
             w.WriteNumber("messages_per_second", Math.Round(r.Messages / r.Seconds));
             w.WriteNumber("ns_per_message", Math.Round(r.Seconds * 1e9 / r.Messages, 2));
+            w.WriteNumber("truncated_records", r.TruncatedRecords);
             w.WriteNumber("live_orders", book.Orders.Count);
             w.WriteNumber("book_bytes", book.Bytes);
             w.WriteStartObject("counters");

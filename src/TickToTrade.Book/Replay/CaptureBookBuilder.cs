@@ -16,8 +16,17 @@ namespace TickToTrade.Book.Replay;
 /// </summary>
 public static class CaptureBookBuilder
 {
-    /// <summary>The result of one build: message count, and how long the build itself took (capture already in memory).</summary>
-    public readonly record struct BuildResult(long Messages, double Seconds, FeedCounters Feed);
+    /// <summary>
+    /// The result of one build: message count, how long the build itself took (capture already in memory),
+    /// and, for a day file, whether it ended inside a record (that partial record is not applied).
+    /// </summary>
+    public readonly record struct BuildResult(long Messages, double Seconds, FeedCounters Feed, long TruncatedRecords);
+
+    /// <summary>Day files are read a window of this many bytes at a time (see <see cref="PassDayFile"/>).</summary>
+    internal const int DayFileWindowBytes = 1 << 30;
+
+    /// <summary>The longest day-file record: the 2-byte length and a message of up to 65,535 bytes.</summary>
+    internal const int MaxDayFileRecord = 2 + ushort.MaxValue;
 
     /// <summary>
     /// Builds <paramref name="book"/> from the capture at <paramref name="path"/>, which is mapped,
@@ -26,8 +35,14 @@ public static class CaptureBookBuilder
     /// With <paramref name="warmUp"/> the book is built once untimed and cleared first, so the
     /// timed build runs with the code and the tables' hot lines warm, as a running engine's do.
     /// </summary>
-    public static BuildResult Build(string path, OrderBook book, FeedFilter? filter = null, bool readIntoMemory = false, bool warmUp = false)
+    public static BuildResult Build(string path, OrderBook book, FeedFilter? filter = null, bool readIntoMemory = false, bool warmUp = false) =>
+        Build(path, book, filter, readIntoMemory, warmUp, DayFileWindowBytes);
+
+    /// <summary>As above, with day files read <paramref name="windowBytes"/> at a time (tests use small windows).</summary>
+    internal static BuildResult Build(string path, OrderBook book, FeedFilter? filter, bool readIntoMemory, bool warmUp, int windowBytes)
     {
+        if (windowBytes < MaxDayFileRecord)
+            throw new ArgumentOutOfRangeException(nameof(windowBytes), windowBytes, $"a day-file window must hold the longest record, {MaxDayFileRecord} bytes");
         using CaptureBytes bytes = readIntoMemory ? CaptureBytes.Load(path) : CaptureBytes.Open(path);
         CaptureFormat format = CaptureFormatDetector.Detect(bytes, path);
         if (!readIntoMemory)
@@ -35,36 +50,23 @@ public static class CaptureBookBuilder
         filter ??= FeedFilter.Any;
         if (warmUp)
         {
-            Pass(bytes, format, book, filter, out _);
+            Pass(bytes, format, book, filter, windowBytes, out _, out _);
             book.Clear();
         }
-        FeedCounters c = Pass(bytes, format, book, filter, out double seconds);
-        return new BuildResult(c.AppliedMessages, seconds, c);
+        FeedCounters c = Pass(bytes, format, book, filter, windowBytes, out double seconds, out long truncated);
+        return new BuildResult(c.AppliedMessages, seconds, c, truncated);
     }
 
     /// <summary>One build over the whole capture; <paramref name="seconds"/> is the time of the build alone.</summary>
-    private static FeedCounters Pass(CaptureBytes bytes, CaptureFormat format, OrderBook book, FeedFilter filter, out double seconds)
+    private static FeedCounters Pass(CaptureBytes bytes, CaptureFormat format, OrderBook book, FeedFilter filter, int windowBytes, out double seconds, out long truncated)
     {
         var sink = new ItchSink<BookUpdater>(new BookUpdater(book));
         var c = new FeedCounters();
+        truncated = 0;
         if (format == CaptureFormat.ItchDayFile)
         {
-            // A second reader runs ahead, as the sequencer's does within a packet, so each
-            // message's order slot and levels are fetched while the ones before it are applied.
-            var reader = new ItchDayFileReader(bytes);
-            var ahead = new ItchDayFileReader(bytes);
-            int distance = new SequencerOptions().PrefetchDistance;
             ulong t0 = Tsc.Now;
-            for (int i = 0; i < distance && ahead.TryRead(out ReadOnlySpan<byte> early); i++)
-                sink.Prefetch(early);
-            ulong sequence = 1;
-            while (reader.TryRead(out ReadOnlySpan<byte> message))
-            {
-                if (ahead.TryRead(out ReadOnlySpan<byte> far))
-                    sink.Prefetch(far);
-                c.Messages++;
-                c.Count(sink.OnMessage(sequence++, message));
-            }
+            truncated = PassDayFile(bytes, windowBytes, ref sink, ref c);
             seconds = Tsc.ToNanoseconds(Tsc.Now - t0) / 1e9;
         }
         else
@@ -81,6 +83,52 @@ public static class CaptureBookBuilder
             seconds = Tsc.ToNanoseconds(Tsc.Now - t0) / 1e9;
         }
         return c;
+    }
+
+    /// <summary>
+    /// Applies every message of a day file, of any size, reading it a window of up to
+    /// <paramref name="windowBytes"/> at a time with <see cref="DayFileSpanReader"/>, a span
+    /// cursor the compiler keeps in registers (with <see cref="ItchDayFileReader"/>, a class whose
+    /// offset lives in memory, `ttt book --bench` on the 50M-message day measured 35.0-37.6 ns a
+    /// message, against 32.0-32.9 this way, in alternating runs). A record cut by a window's end is read again from the next window,
+    /// which starts where it does. A second reader runs ahead, as the sequencer's does within
+    /// a packet, so each message's order slot and levels are fetched while the ones before
+    /// it are applied. Returns 1 if the file ends inside a record, else 0.
+    /// </summary>
+    private static long PassDayFile(CaptureBytes bytes, int windowBytes, ref ItchSink<BookUpdater> sink, ref FeedCounters c)
+    {
+        int distance = new SequencerOptions().PrefetchDistance;
+        ulong sequence = 1;
+        long start = 0;
+        while (true)
+        {
+            long left = bytes.Length - start;
+            bool last = left <= windowBytes;
+            ReadOnlySpan<byte> window = bytes.Slice(start, (int)(last ? left : windowBytes));
+            var reader = new DayFileSpanReader(window);
+            DayFileSpanReader ahead = reader;
+            for (int i = 0; i < distance && ahead.TryRead(out ReadOnlySpan<byte> early, out _); i++)
+                sink.Prefetch(early);
+            int unread = reader.Remaining;
+            long read = 0, applied = 0; // counted in registers, added to the counters once a window
+            while (reader.TryRead(out ReadOnlySpan<byte> message, out _))
+            {
+                if (ahead.TryRead(out ReadOnlySpan<byte> far, out _))
+                    sink.Prefetch(far);
+                read++;
+                ItchStatus status = sink.OnMessage(sequence++, message);
+                if (status == ItchStatus.Ok)
+                    applied++;
+                else
+                    c.Count(status);
+                unread = reader.Remaining;
+            }
+            c.Messages += read;
+            c.AppliedMessages += applied;
+            if (last)
+                return reader.Truncated ? 1 : 0;
+            start += window.Length - unread; // the next window starts at the first record this one did not hold whole
+        }
     }
 
     /// <summary>Reads every page once so the timed build works on memory, not the disk.</summary>

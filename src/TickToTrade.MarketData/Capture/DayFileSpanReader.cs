@@ -24,6 +24,9 @@ public ref struct DayFileSpanReader
     /// <summary>True once a length ran past the end (the rest is not read).</summary>
     public bool Truncated { get; private set; }
 
+    /// <summary>Bytes not yet read (0 once the reader has stopped).</summary>
+    public readonly int Remaining => _rest.Length;
+
     /// <summary>
     /// The next message, and <paramref name="window"/>: the message and everything
     /// after it, for readers that load whole vectors
