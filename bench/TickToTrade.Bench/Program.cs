@@ -40,12 +40,21 @@ public static class Program
         };
         var book = new Command("book", "Full order-book build over a generated day held in memory: ns/message, messages/s, memory.") { messages, symbols, runs, dir, maxOrders, distances };
         book.SetAction(p => Guard(() => RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
+        var pageCounts = new Option<int[]>("--pages")
+        {
+            Description = "Page counts to chase over (one 64-byte line in each 4 KB page).",
+            DefaultValueFactory = _ => [512, 1024, 2048, 4096, 8192, 16384],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var pages = new Command("pages", "Cost of a dependent load as it spreads over more 4 KB pages, on the arena's pages and on ordinary ones: how far the TLB reaches.") { runs, pageCounts };
+        pages.SetAction(p => Guard(() => RunPages(p.GetValue(runs), p.GetValue(pageCounts)!)));
         var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir, maxOrders, distances };
-        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))
+        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunPages(p.GetValue(runs), [512, 2048, 4096, 16384])
+                                       | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))
                                        | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
         var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")
         {
-            port, memport, parse, book, all,
+            port, memport, pages, parse, book, all,
         };
         return root.Parse(args).Invoke();
     }
@@ -96,6 +105,16 @@ public static class Program
         BookSuite.Result best = results[^1];
         Console.WriteLine($"=> floor in the same runs (the day read and dispatched, every field read, no book): median {best.FloorMedian:F2} ns/msg; " +
                           $"the book at distance {best.Distance} adds {best.Median - best.FloorMedian:F2} ns/msg");
+        return 0;
+    }
+
+    private static int RunPages(int runs, int[] pageCounts)
+    {
+        foreach (int n in pageCounts)
+            if (n is < 2 or > 1 << 20)
+                throw new ArgumentException($"--pages: {n} is not 2..1048576");
+        foreach (PagesSuite.Result r in PagesSuite.Run(runs, pageCounts))
+            Console.WriteLine(r);
         return 0;
     }
 
