@@ -42,14 +42,15 @@ public static class Program
         book.SetAction(p => Guard(() => RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
         var pageCounts = new Option<int[]>("--pages")
         {
-            Description = "Page counts to chase over (one 64-byte line in each 4 KB page).",
+            Description = "Page counts to chase over (one 64-byte line in each 4 KB page); each is 2..1048576.",
             DefaultValueFactory = _ => [512, 1024, 2048, 4096, 8192, 16384],
             AllowMultipleArgumentsPerToken = true,
         };
-        var pages = new Command("pages", "Cost of a dependent load as it spreads over more 4 KB pages, on the arena's pages and on ordinary ones: how far the TLB reaches.") { runs, pageCounts };
-        pages.SetAction(p => Guard(() => RunPages(p.GetValue(runs), p.GetValue(pageCounts)!)));
+        var chases = new Option<int>("--runs") { Description = "Timed chases of each layout; the median is reported.", DefaultValueFactory = _ => 5 };
+        var pages = new Command("pages", "Cost of a dependent load as it spreads over more 4 KB pages (the arena's, ordinary ones, and a packed control): how far the TLB reaches.") { chases, pageCounts };
+        pages.SetAction(p => Guard(() => RunPages(p.GetValue(chases), p.GetValue(pageCounts)!)));
         var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir, maxOrders, distances };
-        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunPages(p.GetValue(runs), [512, 2048, 4096, 16384])
+        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunPages(p.GetValue(runs), [512, 2048, 4096, 8192, 16384])
                                        | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))
                                        | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
         var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")

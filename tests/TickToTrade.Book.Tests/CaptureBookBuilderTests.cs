@@ -1,12 +1,15 @@
 using TickToTrade.Book.Replay;
 using TickToTrade.MarketData.Generation;
+using TickToTrade.Tests.Shared;
 
 namespace TickToTrade.Book.Tests;
 
 /// <summary>
-/// Day files are read a window at a time: with the smallest window (one longest record),
-/// a generated day crosses dozens of window ends, and the book must come out exactly as
-/// from one window; a file that ends inside a record reports it and applies the rest.
+/// Day files are read a window at a time. With windows of one longest record (and 63
+/// sizes just above, so window ends fall on record boundaries, one byte into a length,
+/// two bytes in, and inside messages), a generated day with empty and unknown-type
+/// records mixed in must build exactly the book, and count exactly the records, that
+/// one window does; a file that ends inside a record says so and applies the rest.
 /// </summary>
 public sealed class CaptureBookBuilderTests : IDisposable
 {
@@ -24,7 +27,7 @@ public sealed class CaptureBookBuilderTests : IDisposable
 
     private static OrderBook NewBook() => new(new BookOptions { MaxOrders = 1 << 16, MaxSymbols = 256, LevelsPerSide = 64 });
 
-    /// <summary>Every symbol's top of book, best five levels a side, and the book's counters, as text.</summary>
+    /// <summary>Every symbol's best five levels a side, and the book's counters, as text.</summary>
     private static string Snapshot(OrderBook book)
     {
         var text = new System.Text.StringBuilder();
@@ -44,20 +47,41 @@ public sealed class CaptureBookBuilderTests : IDisposable
     }
 
     [Fact]
-    public void SmallWindows_BuildTheSameBookAsOneWindow()
+    public void SmallWindows_BuildTheSameBook_AndCountTheSameRecords_AsOneWindow()
     {
-        string day = Generate(20_000);
-        long length = new FileInfo(day).Length;
-        Assert.True(length > 8L * CaptureBookBuilder.MaxDayFileRecord, $"the day ({length} bytes) should span several windows");
+        // The generated day, with an empty record and a record of unknown type 'z' after every 97th.
+        byte[] generated = File.ReadAllBytes(Generate(8_000));
+        var mixed = new List<byte>(generated.Length + 10_000);
+        int records = 0, inserted = 0;
+        for (int o = 0; o < generated.Length; o += 2 + (generated[o] << 8 | generated[o + 1]))
+        {
+            DayFileRecords.Append(mixed, generated.AsSpan(o + 2, generated[o] << 8 | generated[o + 1]));
+            if (++records % 97 == 0)
+            {
+                DayFileRecords.Append(mixed, []);
+                DayFileRecords.Append(mixed, "z12"u8);
+                inserted++;
+            }
+        }
+        string day = Path.Combine(_dir, "mixed.itch");
+        File.WriteAllBytes(day, [.. mixed]);
+        Assert.True(mixed.Count > 3L * CaptureBookBuilder.MaxDayFileRecord, $"the day ({mixed.Count} bytes) should span several windows");
 
-        using OrderBook whole = NewBook(), windowed = NewBook();
-        CaptureBookBuilder.BuildResult a = CaptureBookBuilder.Build(day, whole);
-        CaptureBookBuilder.BuildResult b = CaptureBookBuilder.Build(day, windowed, null, readIntoMemory: true, warmUp: false, CaptureBookBuilder.MaxDayFileRecord);
+        using OrderBook whole = NewBook();
+        CaptureBookBuilder.BuildResult expected = CaptureBookBuilder.Build(day, whole);
+        Assert.Equal((8_000L, 8_000L + 2 * inserted, (long)inserted, (long)inserted, false),
+            (expected.Messages, expected.Feed.Messages, expected.Feed.ItchEmpty, expected.Feed.ItchUnknownType, expected.Truncated));
+        Assert.True(whole.Orders.Count > 500);
+        string book = Snapshot(whole);
 
-        Assert.Equal(20_000, a.Messages); // the generator's count includes the system events and the directory
-        Assert.Equal((a.Messages, a.Feed.Messages, 0L), (b.Messages, b.Feed.Messages, b.TruncatedRecords));
-        Assert.True(whole.Orders.Count > 1000);
-        Assert.Equal(Snapshot(whole), Snapshot(windowed));
+        for (int window = CaptureBookBuilder.MaxDayFileRecord; window < CaptureBookBuilder.MaxDayFileRecord + 64; window++)
+        {
+            using OrderBook windowed = NewBook();
+            CaptureBookBuilder.BuildResult r = CaptureBookBuilder.Build(day, windowed, null, readIntoMemory: true, warmUp: false, window);
+            Assert.Equal(expected.Feed, r.Feed);
+            Assert.Equal((expected.Messages, false), (r.Messages, r.Truncated));
+            Assert.Equal(book, Snapshot(windowed));
+        }
     }
 
     [Theory]
@@ -66,11 +90,8 @@ public sealed class CaptureBookBuilderTests : IDisposable
     [InlineData(10)] // part of its message
     public void ADayThatEndsInsideARecord_ReportsIt_AndAppliesEveryWholeRecord(int keptOfLastRecord)
     {
-        string day = Generate(5_000);
-        byte[] bytes = File.ReadAllBytes(day);
-        int last = 0;
-        for (int o = 0; o < bytes.Length; o += 2 + (bytes[o] << 8 | bytes[o + 1]))
-            last = o;
+        byte[] bytes = File.ReadAllBytes(Generate(5_000));
+        int last = DayFileRecords.LastRecordOffset(bytes);
         string cut = Path.Combine(_dir, "cut.itch"), whole = Path.Combine(_dir, "whole.itch");
         File.WriteAllBytes(cut, bytes.AsSpan(0, last + keptOfLastRecord).ToArray());
         File.WriteAllBytes(whole, bytes.AsSpan(0, last).ToArray());
@@ -80,7 +101,7 @@ public sealed class CaptureBookBuilderTests : IDisposable
             using OrderBook expected = NewBook(), actual = NewBook();
             CaptureBookBuilder.BuildResult e = CaptureBookBuilder.Build(whole, expected, null, readIntoMemory: false, warmUp: false, window);
             CaptureBookBuilder.BuildResult r = CaptureBookBuilder.Build(cut, actual, null, readIntoMemory: true, warmUp: false, window);
-            Assert.Equal((0L, 1L), (e.TruncatedRecords, r.TruncatedRecords));
+            Assert.Equal((false, true), (e.Truncated, r.Truncated));
             Assert.Equal(e.Messages, r.Messages);
             Assert.Equal(Snapshot(expected), Snapshot(actual));
         }

@@ -5,8 +5,9 @@ namespace TickToTrade.Book.Tests;
 /// <summary>
 /// The two-tier level book (a 7-level top block, the rest in a deep array) against
 /// a sorted list, at side capacities below, at and just above the top block's
-/// size, and with a deep tier of over a hundred levels: every return value (the level's depth, or -1), created/removed, and the
-/// whole side best-first must agree after every operation.
+/// size, and with a deep tier of over a hundred levels: every return value (the
+/// level's depth, or -1), created/removed, and the whole side best-first must
+/// agree after every operation.
 /// </summary>
 public sealed class LevelBookModelTests
 {
@@ -71,11 +72,12 @@ public sealed class LevelBookModelTests
     [InlineData(20, 2_147_483_000u, 15u)] // asks straddle 2^31
     [InlineData(20, 4_294_960_000u, 15u)] // near the top of Price (4)
     [InlineData(40, 1_000_000u, 300u)] // a deep tier that fills: adds past capacity refused while levels are found by binary search
-    [InlineData(256, 1_000_000u, 300u)] // a deep tier of up to ~150 levels: the binary search past the scan near the top block
+    [InlineData(256, 1_000_000u, 300u)] // a deep tier of over a hundred levels: the binary search past the scan near the top block
     [InlineData(256, 2_147_483_000u, 300u)] // the same, asks straddling 2^31
     public void EveryOperation_AgreesWithASortedList(int levelsPerSide, uint basePrice, uint maxTicks)
     {
-        GenOp(maxTicks).List[1, 400].Sample(ops =>
+        int deepest = 0; // the most levels any side reached, over every sample
+        GenOp(maxTicks).List[1, maxTicks > 15 ? 1500 : 400].Sample(ops =>
         {
             using var book = new LevelBook(symbols: 2, levelsPerSide);
             var model = new[] { new ModelSide(Side.Bid, levelsPerSide), new ModelSide(Side.Ask, levelsPerSide) };
@@ -96,9 +98,13 @@ public sealed class LevelBookModelTests
                 }
                 int n = book.CopyDepth(2, op.Side, depth);
                 Assert.Equal(m.Levels, depth[..n].ToArray());
+                for (int seen = deepest; n > seen; seen = deepest)
+                    Interlocked.CompareExchange(ref deepest, n, seen);
                 Assert.Equal(m.Levels.Count == 0 ? default : m.Levels[0], book.Best(2, op.Side));
                 Assert.Equal(0, book.CopyDepth(1, op.Side, depth)); // the other symbol is untouched
             }
         }, iter: 200);
+        // Samples run in parallel; the deepest side shows the case reached what it is for.
+        Assert.True(deepest >= Math.Min(levelsPerSide, maxTicks > 15 ? 100 : 8), $"the deepest side had {deepest} levels");
     }
 }

@@ -14,7 +14,7 @@ public static class BookCommand
     {
         var file = new Argument<string>("FILE") { Description = "A pcap, pcapng or ITCH 5.0 day file." };
         var top = new Option<bool>("--top") { Description = "Print \"<locate> <stock> <bid_price> <bid_shares> <ask_price> <ask_shares>\" for every locate with a live order, sorted by locate; prices in 1/10000 dollar, \"- 0\" for an empty side." };
-        var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build, the capture read into memory and built once untimed (to warm the caches) first." };
+        var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build (the capture read into memory and built once untimed, to warm the caches, first), whether a day file ended inside a record, live orders, the book's bytes and its counters." };
         var maxOrders = new Option<int>("--max-orders") { Description = "Order store capacity.", DefaultValueFactory = _ => new BookOptions().MaxOrders };
         var maxSymbols = new Option<int>("--max-symbols") { Description = "Highest stock locate tracked.", DefaultValueFactory = _ => new BookOptions().MaxSymbols };
         var noChecksums = new Option<bool>("--no-verify-checksums") { Description = "Accept IPv4 and UDP checksums without verifying them (anonymised captures zero them)." };
@@ -32,8 +32,8 @@ public static class BookCommand
             using var book = new OrderBook(options);
             var filter = new MarketData.Feed.FeedFilter(verifyChecksums: !p.GetValue(noChecksums));
             CaptureBookBuilder.BuildResult result = CaptureBookBuilder.Build(p.GetValue(file)!, book, filter, readIntoMemory: p.GetValue(bench), warmUp: p.GetValue(bench));
-            if (result.TruncatedRecords > 0)
-                Console.Error.WriteLine($"ttt: book: {p.GetValue(file)} ends inside a message; that partial message was not applied");
+            if (result.Truncated)
+                Console.Error.WriteLine($"ttt: book: {p.GetValue(file)} ends inside a record; that partial record was not applied");
             if (book.Counters.SymbolOutOfRange > 0)
                 Console.Error.WriteLine($"ttt: book: {book.Counters.SymbolOutOfRange} events had a stock locate above --max-symbols {options.MaxSymbols} and were not applied");
             while (book.Alarms.TryTake(out BookAlarm alarm))
@@ -81,7 +81,7 @@ public static class BookCommand
             w.WriteNumber("seconds", Math.Round(r.Seconds, 6));
             w.WriteNumber("messages_per_second", Math.Round(r.Messages / r.Seconds));
             w.WriteNumber("ns_per_message", Math.Round(r.Seconds * 1e9 / r.Messages, 2));
-            w.WriteNumber("truncated_records", r.TruncatedRecords);
+            w.WriteBoolean("truncated", r.Truncated);
             w.WriteNumber("live_orders", book.Orders.Count);
             w.WriteNumber("book_bytes", book.Bytes);
             w.WriteStartObject("counters");

@@ -20,7 +20,7 @@ public static class CaptureBookBuilder
     /// The result of one build: message count, how long the build itself took (capture already in memory),
     /// and, for a day file, whether it ended inside a record (that partial record is not applied).
     /// </summary>
-    public readonly record struct BuildResult(long Messages, double Seconds, FeedCounters Feed, long TruncatedRecords);
+    public readonly record struct BuildResult(long Messages, double Seconds, FeedCounters Feed, bool Truncated);
 
     /// <summary>Day files are read a window of this many bytes at a time (see <see cref="PassDayFile"/>).</summary>
     internal const int DayFileWindowBytes = 1 << 30;
@@ -53,16 +53,16 @@ public static class CaptureBookBuilder
             Pass(bytes, format, book, filter, windowBytes, out _, out _);
             book.Clear();
         }
-        FeedCounters c = Pass(bytes, format, book, filter, windowBytes, out double seconds, out long truncated);
+        FeedCounters c = Pass(bytes, format, book, filter, windowBytes, out double seconds, out bool truncated);
         return new BuildResult(c.AppliedMessages, seconds, c, truncated);
     }
 
     /// <summary>One build over the whole capture; <paramref name="seconds"/> is the time of the build alone.</summary>
-    private static FeedCounters Pass(CaptureBytes bytes, CaptureFormat format, OrderBook book, FeedFilter filter, int windowBytes, out double seconds, out long truncated)
+    private static FeedCounters Pass(CaptureBytes bytes, CaptureFormat format, OrderBook book, FeedFilter filter, int windowBytes, out double seconds, out bool truncated)
     {
         var sink = new ItchSink<BookUpdater>(new BookUpdater(book));
         var c = new FeedCounters();
-        truncated = 0;
+        truncated = false;
         if (format == CaptureFormat.ItchDayFile)
         {
             ulong t0 = Tsc.Now;
@@ -88,14 +88,14 @@ public static class CaptureBookBuilder
     /// <summary>
     /// Applies every message of a day file, of any size, reading it a window of up to
     /// <paramref name="windowBytes"/> at a time with <see cref="DayFileSpanReader"/>, a span
-    /// cursor the compiler keeps in registers (with <see cref="ItchDayFileReader"/>, a class whose
-    /// offset lives in memory, `ttt book --bench` on the 50M-message day measured 35.0-37.6 ns a
-    /// message, against 32.0-32.9 this way, in alternating runs). A record cut by a window's end is read again from the next window,
-    /// which starts where it does. A second reader runs ahead, as the sequencer's does within
+    /// cursor the compiler keeps in registers. (With <see cref="ItchDayFileReader"/>, a class
+    /// whose offset lives in memory, `ttt book --bench` on the 50M-message day measured
+    /// 35.0-37.6 ns a message, against 32.0-32.9 this way, in alternating runs.) A record
+    /// cut by a window's end is read again from the next window, which starts where it does. A second reader runs ahead, as the sequencer's does within
     /// a packet, so each message's order slot and levels are fetched while the ones before
-    /// it are applied. Returns 1 if the file ends inside a record, else 0.
+    /// it are applied. Returns true if the file ends inside a record.
     /// </summary>
-    private static long PassDayFile(CaptureBytes bytes, int windowBytes, ref ItchSink<BookUpdater> sink, ref FeedCounters c)
+    private static bool PassDayFile(CaptureBytes bytes, int windowBytes, ref ItchSink<BookUpdater> sink, ref FeedCounters c)
     {
         int distance = new SequencerOptions().PrefetchDistance;
         ulong sequence = 1;
@@ -126,7 +126,7 @@ public static class CaptureBookBuilder
             c.Messages += read;
             c.AppliedMessages += applied;
             if (last)
-                return reader.Truncated ? 1 : 0;
+                return reader.Truncated;
             start += window.Length - unread; // the next window starts at the first record this one did not hold whole
         }
     }
