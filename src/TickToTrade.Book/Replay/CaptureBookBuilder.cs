@@ -31,7 +31,7 @@ public static class CaptureBookBuilder
     /// <summary>
     /// Builds <paramref name="book"/> from the capture at <paramref name="path"/>, which is mapped,
     /// or with <paramref name="readIntoMemory"/> read whole into memory on 2 MB pages first
-    /// (what a timed build wants: streaming a mapped 1.5 GB day takes a TLB miss every 4 KB).
+    /// (what a timed build wants: see <see cref="CaptureBytes.Load"/> for what a mapped day costs).
     /// With <paramref name="warmUp"/> the book is built once untimed and cleared first, so the
     /// timed build runs with the code and the tables' hot lines warm, as a running engine's do.
     /// </summary>
@@ -91,9 +91,10 @@ public static class CaptureBookBuilder
     /// cursor the compiler keeps in registers. (With <see cref="ItchDayFileReader"/>, a class
     /// whose offset lives in memory, `ttt book --bench` on the 50M-message day measured
     /// 35.0-37.6 ns a message, against 32.0-32.9 this way, in alternating runs.) A record
-    /// cut by a window's end is read again from the next window, which starts where it does. A second reader runs ahead, as the sequencer's does within
-    /// a packet, so each message's order slot and levels are fetched while the ones before
-    /// it are applied. Returns true if the file ends inside a record.
+    /// cut by a window's end is read again from the next window, which starts where it
+    /// does. A second reader runs ahead, as the sequencer's does within a packet, so each
+    /// message's order slot and levels are fetched while the ones before it are applied.
+    /// Returns true if the file ends inside a record.
     /// </summary>
     private static bool PassDayFile(CaptureBytes bytes, int windowBytes, ref ItchSink<BookUpdater> sink, ref FeedCounters c)
     {

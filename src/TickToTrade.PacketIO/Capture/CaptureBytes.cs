@@ -44,10 +44,11 @@ public sealed unsafe class CaptureBytes : IDisposable
 
     /// <summary>
     /// Reads <paramref name="path"/> whole into a <see cref="NativeArena"/> (2 MB pages where the machine gives them).
-    /// A mapped file sits in the page cache on 4 KB pages, so streaming a 1.5 GB day
-    /// takes a TLB miss every 4 KB, and the hardware prefetcher stops at each page
-    /// (`ttt-bench book`: the floor pass over the 50M-message day took 21.6-28.1 ns a
-    /// message mapped, 11.5-12.1 read in).
+    /// A mapped file sits in the page cache on scattered 4 KB pages, where streaming a
+    /// 1.5 GB day measured twice as slow (`ttt-bench book`: the floor pass over the
+    /// 50M-message day took 21.6-28.1 ns a message mapped, 11.5-12.1 read in). On bare
+    /// metal each 4 KB page costs a TLB miss; on the CI VMs 2 MB pages do not widen the
+    /// TLB (`ttt-bench pages`), so there the gain comes from the copy itself.
     /// A missing file is a FileNotFoundException naming it.
     /// </summary>
     public static CaptureBytes Load(string path)

@@ -6,7 +6,8 @@ namespace TickToTrade.PacketIO.Native;
 /// One zeroed block of native memory for a hot table (order store, price levels,
 /// rings), allocated once at start-up on 2 MB pages: reserved hugetlb pages when
 /// the machine has them, else transparent hugepages, else ordinary pages. Big
-/// tables touched at random spend most of their time in TLB misses on 4 KB pages.
+/// tables touched at random spend most of their time in TLB misses on 4 KB pages
+/// (on the CI VMs the guest's 2 MB pages do not help: see `ttt-bench pages`).
 /// Every page is faulted in before the constructor returns, so no first touch
 /// on the hot path takes a page fault.
 /// </summary>
