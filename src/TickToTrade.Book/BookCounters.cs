@@ -20,6 +20,8 @@ public struct BookCounters
     public long ReferenceOutOfRange;
     /// <summary>Symbols marked degraded.</summary>
     public long DegradedSymbols;
+    /// <summary>State messages with a value the spec does not define (e.g. an MWCB breach level other than 1-3), ignored.</summary>
+    public long UnknownStateValues;
 
     public readonly (string Name, long Value)[] ToPairs() =>
     [
@@ -27,6 +29,6 @@ public struct BookCounters
         ("trades", Trades), ("cross_trades", CrossTrades), ("broken_trades", BrokenTrades), ("unknown_orders", UnknownOrders),
         ("duplicate_orders", DuplicateOrders), ("overfills", Overfills), ("symbol_out_of_range", SymbolOutOfRange),
         ("order_store_full", OrderStoreFull), ("levels_full", LevelsFull),
-        ("reference_out_of_range", ReferenceOutOfRange), ("degraded_symbols", DegradedSymbols),
+        ("reference_out_of_range", ReferenceOutOfRange), ("degraded_symbols", DegradedSymbols), ("unknown_state_values", UnknownStateValues),
     ];
 }

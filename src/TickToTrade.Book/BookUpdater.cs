@@ -43,17 +43,13 @@ public readonly struct BookUpdater(OrderBook book) : IItchHandler, IPrefetcher
             book.Symbol(m.StockLocate.Value).RegShoAction = m.RegShoAction;
     }
 
-    public void OnMarketParticipantPosition(MarketParticipantPositionMessage m)
-    {
-    }
+    public void OnMarketParticipantPosition(MarketParticipantPositionMessage m) =>
+        book.ApplyParticipantPosition(m.StockLocate.Value, m.Mpid.Value, m.PrimaryMarketMaker, m.MarketParticipantState);
 
-    public void OnMwcbDeclineLevel(MwcbDeclineLevelMessage m)
-    {
-    }
+    public void OnMwcbDeclineLevel(MwcbDeclineLevelMessage m) =>
+        book.ApplyMwcbDeclineLevels(m.Level1.Value, m.Level2.Value, m.Level3.Value);
 
-    public void OnMwcbStatus(MwcbStatusMessage m)
-    {
-    }
+    public void OnMwcbStatus(MwcbStatusMessage m) => book.ApplyMwcbBreach(m.Timestamp, m.BreachedLevel);
 
     public void OnIpoQuotingPeriodUpdate(IpoQuotingPeriodUpdateMessage m)
     {

@@ -20,6 +20,7 @@ public sealed unsafe class OrderBook : IDisposable
     private readonly int _maxSymbols;
     private BookCounters _counters;
     private BookChange _change;
+    private MarketState _market;
 
     public OrderBook(BookOptions? options = null)
     {
@@ -38,6 +39,9 @@ public sealed unsafe class OrderBook : IDisposable
     public ref readonly BookChange LastChange => ref _change;
 
     public EventRing<BookAlarm> Alarms { get; } = new();
+
+    /// <summary>The market-wide state (circuit breakers).</summary>
+    public ref readonly MarketState Market => ref _market;
 
     public OrderStore Orders => _orders;
 
@@ -285,6 +289,41 @@ public sealed unsafe class OrderBook : IDisposable
         _change = new BookChange { Level = -1, Timestamp = timestamp };
     }
 
+    /// <summary>§1.2.5.1 MWCB Decline Level: the day's three breach points.</summary>
+    public void ApplyMwcbDeclineLevels(ulong level1, ulong level2, ulong level3)
+    {
+        _market.MwcbLevel1 = level1;
+        _market.MwcbLevel2 = level2;
+        _market.MwcbLevel3 = level3;
+    }
+
+    /// <summary>§1.2.5.2 MWCB Status: a level was breached ('1', '2' or '3'; any other value is counted and ignored).</summary>
+    public void ApplyMwcbBreach(ulong timestamp, byte level)
+    {
+        if (level is < (byte)'1' or > (byte)'3')
+        {
+            _counters.UnknownStateValues++;
+            return;
+        }
+        _market.MwcbBreachedLevel = Math.Max(_market.MwcbBreachedLevel, level);
+        _market.MwcbBreachedAt = timestamp;
+    }
+
+    /// <summary>
+    /// §1.2.4 Market Participant Position: a firm that is active ('A') and primary ('Y') becomes the
+    /// issue's Primary Market Maker; the same firm arriving otherwise stops being it.
+    /// </summary>
+    public void ApplyParticipantPosition(ushort locate, uint mpid, byte primary, byte state)
+    {
+        if (!InRange(locate))
+            return;
+        ref SymbolState s = ref _symbols[locate];
+        if (primary == (byte)'Y' && state == (byte)'A')
+            s.PrimaryMarketMaker = mpid;
+        else if (s.PrimaryMarketMaker == mpid)
+            s.PrimaryMarketMaker = 0;
+    }
+
     /// <summary>Marks a symbol degraded (once), with a counter and an alarm for the log.</summary>
     private void Degrade(ushort locate, BookAlarmKind kind, ulong timestamp)
     {
@@ -304,6 +343,7 @@ public sealed unsafe class OrderBook : IDisposable
         NativeMemory.Clear(_symbols, (nuint)(_maxSymbols + 1) * (nuint)sizeof(SymbolState));
         _counters = default;
         _change = default;
+        _market = default;
     }
 
     public void Dispose()

@@ -27,4 +27,6 @@ public struct SymbolState
     /// <summary>Net order imbalance (§1.6): shares and direction of the last NOII.</summary>
     public ulong ImbalanceShares;
     public byte ImbalanceDirection;
+    /// <summary>§1.2.4 Market Participant Position: the MPID (packed ASCII) of the active Primary Market Maker in the issue; 0 if none.</summary>
+    public uint PrimaryMarketMaker;
 }
