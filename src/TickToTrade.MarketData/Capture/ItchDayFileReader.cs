@@ -28,7 +28,6 @@ public sealed class ItchDayFileReader
     }
 
     /// <summary>The next message (without its length prefix), or false at the end.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // two calls a message in the book build
     public bool TryRead(out ReadOnlySpan<byte> message)
     {
         message = default;
