@@ -17,11 +17,9 @@ public sealed class BookCommandTests : IDisposable
     {
         var book = new ReferenceBook();
         byte[] bytes = File.ReadAllBytes(dayFile);
-        for (int o = 0; o < bytes.Length;)
+        foreach ((int Offset, int Length) record in DayFileRecords.Records(bytes))
         {
-            int n = bytes[o] << 8 | bytes[o + 1];
-            ReadOnlySpan<byte> m = bytes.AsSpan(o + 2, n);
-            o += 2 + n;
+            ReadOnlySpan<byte> m = DayFileRecords.Message(bytes, record);
             switch ((char)m[0])
             {
                 case 'R' when StockDirectoryRepr.TryParse(m, out var r): book.Name(r.StockLocate.Value, r.Stock.ToString()); break;

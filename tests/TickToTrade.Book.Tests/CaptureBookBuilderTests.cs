@@ -53,9 +53,9 @@ public sealed class CaptureBookBuilderTests : IDisposable
         byte[] generated = File.ReadAllBytes(Generate(8_000));
         var mixed = new List<byte>(generated.Length + 10_000);
         int records = 0, inserted = 0;
-        for (int o = 0; o < generated.Length; o += 2 + (generated[o] << 8 | generated[o + 1]))
+        foreach ((int Offset, int Length) record in DayFileRecords.Records(generated))
         {
-            DayFileRecords.Append(mixed, generated.AsSpan(o + 2, generated[o] << 8 | generated[o + 1]));
+            DayFileRecords.Append(mixed, DayFileRecords.Message(generated, record));
             if (++records % 97 == 0)
             {
                 DayFileRecords.Append(mixed, []);
