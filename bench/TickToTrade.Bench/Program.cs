@@ -91,7 +91,7 @@ public static class Program
         ParseSuite.Ensure(dir, symbols, messages, seed: 1, Console.Error, out _, out string itch);
         if (distances.Length == 0)
             throw new InvalidOperationException("--distances needs at least one prefetch distance");
-        var options = new TickToTrade.Book.BookOptions { MaxOrders = maxOrders, MaxSymbols = Math.Max(symbols, 1), LevelsPerSide = 256 };
+        var options = new TickToTrade.Book.BookOptions { MaxOrders = maxOrders };
         IReadOnlyList<BookSuite.Result> results = BookSuite.Run(itch, runs, options, distances);
         foreach (BookSuite.Result r in results)
             Console.WriteLine(r);

@@ -6,8 +6,7 @@ public readonly record struct BookAlarm(ushort Locate, BookAlarmKind Kind, ulong
     public override string ToString() => Kind switch
     {
         BookAlarmKind.OrderStoreFull => $"ALARM: locate {Locate} degraded: the order store is full; its book is incomplete and will not be traded",
-        BookAlarmKind.LevelsFull => $"ALARM: locate {Locate} degraded: no free price level on a side; its book is incomplete and will not be traded",
-        BookAlarmKind.ReferenceOutOfRange => $"ALARM: locate {Locate} degraded: an order reference beyond 2^47 - 1 cannot be stored; its book is incomplete and will not be traded",
+        BookAlarmKind.LevelsFull => $"ALARM: locate {Locate} degraded: the price level pool is full (Book.Levels, --levels); its book is incomplete and will not be traded",
         _ => $"ALARM: locate {Locate}: {Kind}",
     };
 }

@@ -5,5 +5,4 @@ public enum BookAlarmKind : byte
 {
     OrderStoreFull,
     LevelsFull,
-    ReferenceOutOfRange,
 }

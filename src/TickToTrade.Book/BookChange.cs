@@ -1,19 +1,33 @@
+using TickToTrade.MarketData.Itch;
+
 namespace TickToTrade.Book;
 
-/// <summary>What the last event changed: the strategy's cue to look again.</summary>
+/// <summary>
+/// What one applied message changed: the strategy's cue to look again. The book
+/// writes a whole new value for every message, so nothing from an earlier message
+/// is left in it; a message that changed nothing has <see cref="Kind"/> None.
+/// </summary>
 public struct BookChange
 {
-    /// <summary>The symbol touched; 0 when the last event changed no book (state, trades of unknown orders...).</summary>
-    public ushort Locate;
+    public BookChangeKind Kind;
+    /// <summary>The symbol touched; 0 when the message concerned no symbol the book tracks.</summary>
+    public StockLocate Locate;
+    /// <summary>The side whose level changed (with <see cref="BookChangeKind.Level"/>).</summary>
     public Side Side;
     /// <summary>Depth of the changed level from the top (0 = best), or -1 when no level changed.</summary>
     public int Level;
-    /// <summary>The best price or the size at the best price changed on either side.</summary>
+    /// <summary>The best price or the size at the best price changed on that side.</summary>
     public bool TouchChanged;
-    /// <summary>The best price itself changed on either side.</summary>
+    /// <summary>The best price itself changed on that side.</summary>
     public bool TouchMoved;
-    /// <summary>The event was a trade (E, C, P or Q): the symbol's last trade changed.</summary>
-    public bool Traded;
-    /// <summary>ITCH timestamp of the event.</summary>
+    /// <summary>Which state changed (with <see cref="BookChangeKind.State"/>).</summary>
+    public StateChange State;
+    /// <summary>ITCH timestamp of the message (nanoseconds since midnight).</summary>
     public ulong Timestamp;
+
+    /// <summary>The message was a print (E or C printable, P, Q).</summary>
+    public readonly bool Traded => (Kind & BookChangeKind.Trade) != 0;
+
+    /// <summary>Nothing changed: <see cref="Kind"/> None, level -1.</summary>
+    public static BookChange Nothing(ulong timestamp) => new() { Level = -1, Timestamp = timestamp };
 }

@@ -6,7 +6,7 @@ public struct BookCounters
     public long Adds, Executions, Cancels, Deletes, Replaces, Trades, CrossTrades, BrokenTrades;
     /// <summary>Events for an order reference the book does not hold (joined late, or its symbol is degraded).</summary>
     public long UnknownOrders;
-    /// <summary>Adds whose reference is already live (or zero).</summary>
+    /// <summary>Adds whose reference is already live.</summary>
     public long DuplicateOrders;
     /// <summary>Executions or cancels larger than the order's open size (applied as the whole remainder).</summary>
     public long Overfills;
@@ -14,14 +14,18 @@ public struct BookCounters
     public long SymbolOutOfRange;
     /// <summary>Adds refused because the order store was full.</summary>
     public long OrderStoreFull;
-    /// <summary>Adds refused because a side had no free price level.</summary>
+    /// <summary>Adds refused because the shared level pool had no room for a new price level.</summary>
     public long LevelsFull;
-    /// <summary>Adds, and replaces' new orders, refused because the reference is beyond what a slot holds (2^47 - 1; NASDAQ's reach about 2^32 in a day).</summary>
-    public long ReferenceOutOfRange;
     /// <summary>Symbols marked degraded.</summary>
     public long DegradedSymbols;
-    /// <summary>State messages with a value the spec does not define (e.g. an MWCB breach level other than 1-3), ignored.</summary>
-    public long UnknownStateValues;
+    /// <summary>Order events dropped because their Buy/Sell Indicator was neither 'B' nor 'S' (§1.3.1).</summary>
+    public long InvalidSides;
+    /// <summary>
+    /// Messages dropped because an enumerated field the book acts on held a value the spec does not
+    /// define: a trading state, Reg SHO action, operational halt market or action, participant
+    /// position flags, MWCB breach level, imbalance direction, or an execution's Printable flag.
+    /// </summary>
+    public long InvalidValues;
 
     public readonly (string Name, long Value)[] ToPairs() =>
     [
@@ -29,6 +33,6 @@ public struct BookCounters
         ("trades", Trades), ("cross_trades", CrossTrades), ("broken_trades", BrokenTrades), ("unknown_orders", UnknownOrders),
         ("duplicate_orders", DuplicateOrders), ("overfills", Overfills), ("symbol_out_of_range", SymbolOutOfRange),
         ("order_store_full", OrderStoreFull), ("levels_full", LevelsFull),
-        ("reference_out_of_range", ReferenceOutOfRange), ("degraded_symbols", DegradedSymbols), ("unknown_state_values", UnknownStateValues),
+        ("degraded_symbols", DegradedSymbols), ("invalid_sides", InvalidSides), ("invalid_values", InvalidValues),
     ];
 }

@@ -6,119 +6,176 @@ namespace TickToTrade.Book;
 
 /// <summary>
 /// The ITCH handler that keeps an <see cref="OrderBook"/>: order events change
-/// the levels, state messages change the symbol's state. A struct, so the
-/// dispatcher's calls are direct.
+/// the levels, state messages change the symbol's or the market's state. After
+/// every message it tells <typeparamref name="TListener"/> what changed (a change
+/// of nothing included), passing the book's <see cref="OrderBook.LastChange"/> by
+/// reference. A struct held by the dispatcher by reference, with the listener a
+/// field of it, so every call is direct. Fields are decoded here into the book's
+/// strong types; an enumerated field the book acts on with an undefined value is
+/// counted and the message dropped.
 /// </summary>
-public readonly struct BookUpdater(OrderBook book) : IItchHandler, IPrefetcher
+public struct BookUpdater<TListener>(OrderBook book, TListener listener) : IItchHandler, IPrefetcher
+    where TListener : struct, IBookListener
 {
-    public OrderBook Book => book;
+    /// <summary>The listener, which the updater owns (read its state here).</summary>
+    public TListener Listener = listener;
 
-    /// <summary>Fetches what a coming message will touch: its order's slot and its symbol's top levels.</summary>
+    public readonly OrderBook Book => book;
+
+    /// <summary>Fetches what a coming message will touch: its order's bucket and its symbol's top levels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(ReadOnlySpan<byte> ahead) => book.Prefetch(ahead);
+    public readonly void Prefetch(ReadOnlySpan<byte> ahead) => book.Prefetch(ahead);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Notify() => Listener.OnBookChange(book, in book.LastChange);
 
     public void OnSystemEvent(SystemEventMessage m)
     {
+        book.ApplyNothing(m.Timestamp);
+        Notify();
     }
 
     public void OnStockDirectory(StockDirectoryMessage m)
     {
-        ushort locate = m.StockLocate.Value;
-        if (locate == 0 || locate > book.MaxSymbols)
-            return;
-        ref SymbolState s = ref book.Symbol(locate);
-        s.Stock = m.Stock.Value;
-        s.RoundLotSize = m.RoundLotSize;
+        book.ApplyDirectory(m.StockLocate, m.Timestamp, m.Stock.Value, m.RoundLotSize);
+        Notify();
     }
 
     public void OnStockTradingAction(StockTradingActionMessage m)
     {
-        if (InRange(m.StockLocate.Value))
-            book.Symbol(m.StockLocate.Value).TradingState = m.TradingState;
+        book.ApplyTradingAction(m.StockLocate, m.Timestamp, m.TradingState);
+        Notify();
     }
 
     public void OnRegShoRestriction(RegShoRestrictionMessage m)
     {
-        if (InRange(m.StockLocate.Value))
-            book.Symbol(m.StockLocate.Value).RegShoAction = m.RegShoAction;
+        book.ApplyRegSho(m.StockLocate, m.Timestamp, m.RegShoAction);
+        Notify();
     }
 
-    public void OnMarketParticipantPosition(MarketParticipantPositionMessage m) =>
-        book.ApplyParticipantPosition(m.StockLocate.Value, m.Mpid.Value, m.PrimaryMarketMaker, m.MarketParticipantState);
+    public void OnMarketParticipantPosition(MarketParticipantPositionMessage m)
+    {
+        book.ApplyParticipantPosition(m.StockLocate, m.Timestamp, m.Mpid.Value, m.PrimaryMarketMaker, m.MarketParticipantState);
+        Notify();
+    }
 
-    public void OnMwcbDeclineLevel(MwcbDeclineLevelMessage m) =>
-        book.ApplyMwcbDeclineLevels(m.Level1.Value, m.Level2.Value, m.Level3.Value);
+    public void OnMwcbDeclineLevel(MwcbDeclineLevelMessage m)
+    {
+        book.ApplyMwcbDeclineLevels(m.Timestamp, m.Level1.Value, m.Level2.Value, m.Level3.Value);
+        Notify();
+    }
 
-    public void OnMwcbStatus(MwcbStatusMessage m) => book.ApplyMwcbBreach(m.Timestamp, m.BreachedLevel);
+    public void OnMwcbStatus(MwcbStatusMessage m)
+    {
+        book.ApplyMwcbBreach(m.Timestamp, m.BreachedLevel);
+        Notify();
+    }
 
     public void OnIpoQuotingPeriodUpdate(IpoQuotingPeriodUpdateMessage m)
     {
-        if (InRange(m.StockLocate.Value))
-            book.Symbol(m.StockLocate.Value).IpoPrice = m.IpoPrice.Value;
+        book.ApplyIpoQuotingPeriod(m.StockLocate, m.Timestamp, m.IpoPrice);
+        Notify();
     }
 
     public void OnLuldAuctionCollar(LuldAuctionCollarMessage m)
     {
-        if (!InRange(m.StockLocate.Value))
-            return;
-        ref SymbolState s = ref book.Symbol(m.StockLocate.Value);
-        s.LuldUpperPrice = m.UpperAuctionCollarPrice.Value;
-        s.LuldLowerPrice = m.LowerAuctionCollarPrice.Value;
+        book.ApplyLuldCollar(m.StockLocate, m.Timestamp, m.UpperAuctionCollarPrice, m.LowerAuctionCollarPrice);
+        Notify();
     }
 
     public void OnOperationalHalt(OperationalHaltMessage m)
     {
-        if (InRange(m.StockLocate.Value) && m.MarketCode == (byte)'Q')
-            book.Symbol(m.StockLocate.Value).OperationalHalt = m.OperationalHaltAction;
+        book.ApplyOperationalHalt(m.StockLocate, m.Timestamp, m.MarketCode, m.OperationalHaltAction);
+        Notify();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void OnAddOrder(AddOrderMessage m) =>
-        book.ApplyAdd(m.StockLocate.Value, m.Timestamp, m.OrderReference.Value, m.Side, m.Shares, m.Price.Value);
+    public void OnAddOrder(AddOrderMessage m)
+    {
+        if (SideCode.TryParse(m.Side, out Side side))
+            book.ApplyAdd(m.StockLocate, m.Timestamp, m.OrderReference, side, new Shares(m.Shares), m.Price);
+        else
+            book.DropInvalidSide(m.Timestamp);
+        Notify();
+    }
 
-    public void OnAddOrderWithMpid(AddOrderWithMpidMessage m) =>
-        book.ApplyAdd(m.StockLocate.Value, m.Timestamp, m.OrderReference.Value, m.Side, m.Shares, m.Price.Value);
+    public void OnAddOrderWithMpid(AddOrderWithMpidMessage m)
+    {
+        if (SideCode.TryParse(m.Side, out Side side))
+            book.ApplyAdd(m.StockLocate, m.Timestamp, m.OrderReference, side, new Shares(m.Shares), m.Price);
+        else
+            book.DropInvalidSide(m.Timestamp);
+        Notify();
+    }
 
-    public void OnOrderExecuted(OrderExecutedMessage m) =>
-        book.ApplyExecution(m.Timestamp, m.OrderReference.Value, m.ExecutedShares, m.MatchNumber.Value, 0);
+    public void OnOrderExecuted(OrderExecutedMessage m)
+    {
+        book.ApplyExecution(m.Timestamp, m.OrderReference, new Shares(m.ExecutedShares), m.MatchNumber);
+        Notify();
+    }
 
-    public void OnOrderExecutedWithPrice(OrderExecutedWithPriceMessage m) =>
-        book.ApplyExecution(m.Timestamp, m.OrderReference.Value, m.ExecutedShares, m.MatchNumber.Value, m.ExecutionPrice.Value, printable: m.Printable != (byte)'N');
+    public void OnOrderExecutedWithPrice(OrderExecutedWithPriceMessage m)
+    {
+        // §1.4.2 Printable: 'N' non-printable, 'Y' printable; anything else is not guessed at.
+        if (m.Printable is (byte)'Y' or (byte)'N')
+            book.ApplyExecutionWithPrice(m.Timestamp, m.OrderReference, new Shares(m.ExecutedShares), m.MatchNumber, m.ExecutionPrice, printable: m.Printable == (byte)'Y');
+        else
+            book.DropInvalidPrintable(m.Timestamp);
+        Notify();
+    }
 
-    public void OnOrderCancel(OrderCancelMessage m) =>
-        book.ApplyCancel(m.Timestamp, m.OrderReference.Value, m.CancelledShares);
+    public void OnOrderCancel(OrderCancelMessage m)
+    {
+        book.ApplyCancel(m.Timestamp, m.OrderReference, new Shares(m.CancelledShares));
+        Notify();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void OnOrderDelete(OrderDeleteMessage m) =>
-        book.ApplyDelete(m.Timestamp, m.OrderReference.Value);
+    public void OnOrderDelete(OrderDeleteMessage m)
+    {
+        book.ApplyDelete(m.Timestamp, m.OrderReference);
+        Notify();
+    }
 
-    public void OnOrderReplace(OrderReplaceMessage m) =>
-        book.ApplyReplace(m.Timestamp, m.OriginalOrderReference.Value, m.NewOrderReference.Value, m.Shares, m.Price.Value);
+    public void OnOrderReplace(OrderReplaceMessage m)
+    {
+        book.ApplyReplace(m.Timestamp, m.OriginalOrderReference, m.NewOrderReference, new Shares(m.Shares), m.Price);
+        Notify();
+    }
 
-    public void OnTrade(TradeMessage m) =>
-        book.ApplyTrade(m.StockLocate.Value, m.Timestamp, m.Shares, m.Price.Value, m.MatchNumber.Value, cross: false);
+    public void OnTrade(TradeMessage m)
+    {
+        book.ApplyTrade(m.StockLocate, m.Timestamp, m.Shares, m.Price, m.MatchNumber, cross: false);
+        Notify();
+    }
 
-    public void OnCrossTrade(CrossTradeMessage m) =>
-        book.ApplyTrade(m.StockLocate.Value, m.Timestamp, m.Shares, m.CrossPrice.Value, m.MatchNumber.Value, cross: true);
+    public void OnCrossTrade(CrossTradeMessage m)
+    {
+        book.ApplyTrade(m.StockLocate, m.Timestamp, m.Shares, m.CrossPrice, m.MatchNumber, cross: true);
+        Notify();
+    }
 
-    public void OnBrokenTrade(BrokenTradeMessage m) => book.ApplyBrokenTrade(m.Timestamp);
+    public void OnBrokenTrade(BrokenTradeMessage m)
+    {
+        book.ApplyBrokenTrade(m.Timestamp);
+        Notify();
+    }
 
     public void OnNetOrderImbalance(NetOrderImbalanceMessage m)
     {
-        if (!InRange(m.StockLocate.Value))
-            return;
-        ref SymbolState s = ref book.Symbol(m.StockLocate.Value);
-        s.ImbalanceShares = m.ImbalanceShares;
-        s.ImbalanceDirection = m.ImbalanceDirection;
+        book.ApplyImbalance(m.StockLocate, m.Timestamp, m.ImbalanceShares, m.ImbalanceDirection);
+        Notify();
     }
 
     public void OnRetailPriceImprovement(RetailPriceImprovementMessage m)
     {
+        book.ApplyNothing(m.Timestamp);
+        Notify();
     }
 
     public void OnDirectListingCapitalRaise(DirectListingCapitalRaiseMessage m)
     {
+        book.ApplyNothing(m.Timestamp);
+        Notify();
     }
-
-    private bool InRange(ushort locate) => locate != 0 && locate <= book.MaxSymbols;
 }

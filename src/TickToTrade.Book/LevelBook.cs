@@ -11,11 +11,10 @@ namespace TickToTrade.Book;
 /// <para>
 /// The top tier holds the best <see cref="TopLevels"/> levels of a side, best
 /// FIRST, in one 128-byte block (two cache lines) that also carries the side's
-/// counts. Every side's block sits in one compact table indexed by locate, so
-/// its address is known from the message alone (the book prefetches it before
-/// the order's slot arrives), and the blocks of all 8000 symbols of a busy day
-/// take 2 MB: few enough cache lines and pages to stay cached, where one 4 KB
-/// array per side spread the hot lines of 16,000 sides over 16,000 pages.
+/// counts and where its deep tier lives. Every side's block sits in one compact
+/// table indexed by locate, so its address is known from the message alone (the
+/// book prefetches it before the order's slot arrives); the blocks of all 65,535
+/// locates take 16 MB, of which a day's active symbols touch a few.
 /// </para>
 /// <para>
 /// A block is laid out by field, not by level: the seven prices and the counts
@@ -25,9 +24,16 @@ namespace TickToTrade.Book;
 /// the 64-bit share totals fill the second line.
 /// </para>
 /// <para>
-/// The deep tier holds the rest of the side, best LAST, in a cold arena: a level
-/// pushed out of the top block is appended at its end, and the best deep level is
-/// taken back from its end when a top level empties, so both moves are O(1).
+/// The deep tier holds the rest of the side, best LAST, in a block drawn from
+/// one <see cref="LevelPool"/> shared by every side: a side has no deep block until
+/// it first needs one, doubles it when it fills, halves it when three quarters
+/// of it are empty and gives it back when it empties. So one symbol can rest tens
+/// of thousands of levels while the others rest a few, and the book runs out of
+/// levels only when the whole pool is full. Within its block the deep array
+/// floats (it starts at a stored offset), so an insert or removal shifts
+/// whichever part of the array is shorter: the levels next to the top block (a
+/// level pushed out of the top block, or taken back into it) and the far end of
+/// a deep book (orders resting far from the touch) both move nothing.
 /// </para>
 /// Why sorted arrays rather than a tick-indexed ladder? Nearly all ITCH activity is
 /// within a few levels of the touch, where a sorted array is short to search and
@@ -42,42 +48,31 @@ public sealed unsafe class LevelBook : IDisposable
 
     private const int BlockBytes = 128;
 
-    // The block's fields, by byte offset: uint Prices[7], ushort Top, ushort Deep | uint Orders[7], 4 spare | ulong Shares[7], 8 spare.
-    private const int TopCountAt = 28, DeepCountAt = 30, OrdersAt = 32, SharesAt = 64;
+    // The block's fields, by byte offset: uint Prices[7], ushort Top, byte DeepOrder, 1 spare | uint Orders[7], uint DeepCount
+    // | ulong Shares[7], uint DeepBlock (pool offset), uint DeepStart (index of the worst deep level within the block).
+    private const int TopCountAt = 28, DeepOrderAt = 30, OrdersAt = 32, DeepCountAt = 60, SharesAt = 64, DeepBlockAt = 120, DeepStartAt = 124;
 
     private readonly NativeArena _topArena;
-    private readonly NativeArena? _deepArena;
+    private readonly LevelPool _pool;
     private byte* _top;
-    private PriceLevel* _deep;
-    private readonly int _perSide;
-    private readonly int _topCapacity;
-    private readonly nint _deepStride;
     private readonly int _symbols;
 
-    public LevelBook(int symbols, int levelsPerSide)
+    /// <param name="symbols">Locates 1..<paramref name="symbols"/> have a top block per side.</param>
+    /// <param name="deepLevels">Levels in the shared pool behind the top blocks.</param>
+    public LevelBook(int symbols, long deepLevels)
     {
         _symbols = symbols;
-        _perSide = levelsPerSide;
-        _topCapacity = Math.Min(TopLevels, levelsPerSide);
-        int deepCapacity = levelsPerSide - _topCapacity;
         long sides = (long)(symbols + 1) * 2;
         _topArena = new NativeArena(sides * BlockBytes, "the top price levels");
         _top = (byte*)_topArena.Pointer;
-        if (deepCapacity > 0)
-        {
-            // Deep arrays start an odd number of cache lines apart, so the ends of
-            // different sides do not all fall into the same few cache sets.
-            int lines = (deepCapacity * sizeof(PriceLevel) + 63) / 64;
-            _deepStride = (lines | 1) * 64 / sizeof(PriceLevel);
-            _deepArena = new NativeArena(sides * _deepStride * sizeof(PriceLevel), "the deep price levels");
-            _deep = (PriceLevel*)_deepArena.Pointer;
-        }
+        _pool = new LevelPool(deepLevels);
     }
 
-    public int LevelsPerSide => _perSide;
+    /// <summary>The deep tiers' shared pool (its use and peak are what to size <see cref="BookOptions.Levels"/> from).</summary>
+    public LevelPool Pool => _pool;
 
     /// <summary>Bytes of native memory the levels take.</summary>
-    public long Bytes => _topArena.Bytes + (_deepArena?.Bytes ?? 0);
+    public long Bytes => _topArena.Bytes + _pool.Bytes;
 
     /// <summary>The price for bids, its complement for asks: an XOR with 0 or all ones, so no branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -108,7 +103,17 @@ public sealed unsafe class LevelBook : IDisposable
 
     /// <summary>How many levels the deep tier holds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref ushort DeepCount(byte* block) => ref *(ushort*)(block + DeepCountAt);
+    private static ref uint DeepCount(byte* block) => ref *(uint*)(block + DeepCountAt);
+
+    /// <summary>The order (log2 of its size) of the side's deep block; 0 when it has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref byte DeepOrder(byte* block) => ref block[DeepOrderAt];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref uint DeepBlock(byte* block) => ref *(uint*)(block + DeepBlockAt);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref uint DeepStart(byte* block) => ref *(uint*)(block + DeepStartAt);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint* Prices(byte* block) => (uint*)block;
@@ -160,8 +165,9 @@ public sealed unsafe class LevelBook : IDisposable
         }
     }
 
+    /// <summary>The side's deep levels, worst first (index <c>DeepCount - 1</c> is the best deep level).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private PriceLevel* DeepOf(ushort locate, Side side) => _deep + ((nint)locate * 2 + (int)side) * _deepStride;
+    private PriceLevel* Deep(byte* block) => _pool.At(DeepBlock(block) + DeepStart(block));
 
     /// <summary>Copies up to <c>into.Length</c> levels of one side, best first; returns how many.</summary>
     public int CopyDepth(ushort locate, Side side, Span<PriceLevel> into)
@@ -170,10 +176,19 @@ public sealed unsafe class LevelBook : IDisposable
         int n = Math.Min(TopCount(block), into.Length);
         for (int i = 0; i < n; i++)
             into[i] = TopLevel(block, i);
-        PriceLevel* deep = DeepOf(locate, side);
-        for (int i = DeepCount(block) - 1; i >= 0 && n < into.Length; i--)
+        if (DeepCount(block) == 0)
+            return n;
+        PriceLevel* deep = Deep(block);
+        for (long i = (long)DeepCount(block) - 1; i >= 0 && n < into.Length; i--)
             into[n++] = deep[i];
         return n;
+    }
+
+    /// <summary>Levels on one side, both tiers.</summary>
+    public long LevelCount(ushort locate, Side side)
+    {
+        byte* block = Block(locate, side);
+        return TopCount(block) + (long)DeepCount(block);
     }
 
     /// <summary>The best level, or a zero level when the side is empty.</summary>
@@ -205,7 +220,7 @@ public sealed unsafe class LevelBook : IDisposable
     /// <summary>
     /// Adds <paramref name="shares"/> and one order at <paramref name="price"/>.
     /// Returns the level's depth from the top (0 = best), or -1 when a new level is
-    /// needed and the side is full; <paramref name="created"/> tells whether the level is new.
+    /// needed and the pool has no room for it; <paramref name="created"/> tells whether the level is new.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Add(ushort locate, Side side, uint price, uint shares, out bool created)
@@ -220,17 +235,16 @@ public sealed unsafe class LevelBook : IDisposable
             Orders(block)[k]++;
             return k;
         }
-        ref ushort deep = ref DeepCount(block);
-        if (k == top && top == _topCapacity)
-            return AddDeep(locate, side, price, shares, ref deep, out created);
-        if (top + deep == _perSide)
-            return -1;
-        created = true;
-        if (top == _topCapacity)
+        if (k == TopLevels)
+            return AddDeep(block, side, price, shares, out created);
+        if (top == TopLevels)
         {
-            // The worst top level moves down: it is better than every deep level, so it goes at the deep end.
-            DeepOf(locate, side)[deep++] = TopLevel(block, --top);
+            // The worst top level moves down: it is better than every deep level, so it goes at the deep array's best end.
+            if (!InsertDeep(block, DeepCount(block), TopLevel(block, TopLevels - 1)))
+                return -1;
+            top--;
         }
+        created = true;
         ShiftDown(block, k, top);
         SetTopLevel(block, k, new PriceLevel { Price = price, Orders = 1, Shares = shares });
         TopCount(block) = (ushort)(top + 1);
@@ -238,24 +252,159 @@ public sealed unsafe class LevelBook : IDisposable
     }
 
     /// <summary>An add below a full top block, into the deep array (best last).</summary>
-    private int AddDeep(ushort locate, Side side, uint price, uint shares, ref ushort count, out bool created)
+    private int AddDeep(byte* block, Side side, uint price, uint shares, out bool created)
     {
         created = false;
-        PriceLevel* deep = DeepOf(locate, side);
-        int i = SearchDeep(deep, count, Key(side, price), side);
-        if (i < count && deep[i].Price == price)
+        uint count = DeepCount(block);
+        if (count > 0)
         {
-            deep[i].Shares += shares;
-            deep[i].Orders++;
-            return _topCapacity + count - 1 - i;
+            PriceLevel* deep = Deep(block);
+            uint i = SearchDeep(deep, count, Key(side, price), side);
+            if (i < count && deep[i].Price == price)
+            {
+                deep[i].Shares += shares;
+                deep[i].Orders++;
+                return TopLevels + (int)(count - 1 - i);
+            }
+            if (!InsertDeep(block, i, new PriceLevel { Price = price, Orders = 1, Shares = shares }))
+                return -1;
+            created = true;
+            return TopLevels + (int)(count - i); // count has grown by one
         }
-        if (_topCapacity + count == _perSide)
+        if (!InsertDeep(block, 0, new PriceLevel { Price = price, Orders = 1, Shares = shares }))
             return -1;
         created = true;
-        new Span<PriceLevel>(deep + i, count - i).CopyTo(new Span<PriceLevel>(deep + i + 1, count - i));
-        deep[i] = new PriceLevel { Price = price, Orders = 1, Shares = shares };
-        count++;
-        return _topCapacity + count - 1 - i;
+        return TopLevels;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="level"/> at index <paramref name="i"/> of the deep array (0..count),
+    /// shifting the shorter part of the array towards its end of the block; makes room
+    /// first (a first block, a re-centre, or a block twice the size). False when the pool is full.
+    /// </summary>
+    private bool InsertDeep(byte* block, uint i, PriceLevel level)
+    {
+        uint count = DeepCount(block);
+        bool lowHalf = i < count - i; // the worse part is shorter: move it down, towards the block's start
+        if (!(lowHalf ? DeepStart(block) > 0 : DeepStart(block) + count < DeepSize(block)))
+        {
+            if (!MakeRoom(block, count + 1))
+                return false;
+            if (lowHalf && DeepStart(block) == 0)
+                lowHalf = false; // a full block re-centred may have its one free place at the top end only
+        }
+        PriceLevel* deep = Deep(block);
+        if (lowHalf)
+        {
+            Move(deep, deep - 1, i);
+            DeepStart(block)--;
+            deep--;
+        }
+        else
+        {
+            Move(deep + i, deep + i + 1, count - i);
+        }
+        deep[i] = level;
+        DeepCount(block) = count + 1;
+        return true;
+    }
+
+    /// <summary>Removes index <paramref name="i"/> of the deep array, shifting the shorter part over it; shrinks or frees the block.</summary>
+    private void RemoveDeepAt(byte* block, uint i)
+    {
+        uint count = DeepCount(block);
+        PriceLevel* deep = Deep(block);
+        if (i < count - 1 - i)
+        {
+            Move(deep, deep + 1, i);
+            DeepStart(block)++;
+        }
+        else
+        {
+            Move(deep + i + 1, deep + i, count - 1 - i);
+        }
+        DeepCount(block) = --count;
+        if (count == 0)
+        {
+            _pool.Free(DeepBlock(block), DeepOrder(block));
+            DeepOrder(block) = 0;
+            DeepStart(block) = 0;
+        }
+        else if (DeepOrder(block) > LevelPool.MinOrder && count <= DeepSize(block) / 4)
+        {
+            Relocate(block, DeepOrder(block) - 1);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint DeepSize(byte* block) => DeepOrder(block) == 0 ? 0 : 1u << DeepOrder(block);
+
+    /// <summary>
+    /// Room for <paramref name="needed"/> levels with a free place at both ends: the first
+    /// block, the same block with the levels re-centred when it is at most three quarters
+    /// full, else a block twice the size, else (the pool has no block that large) the same
+    /// block re-centred while it has any room. False only when none of these is possible.
+    /// </summary>
+    private bool MakeRoom(byte* block, uint needed)
+    {
+        uint size = DeepSize(block);
+        if (size == 0)
+        {
+            uint offset = _pool.Allocate(LevelPool.MinOrder);
+            if (offset == LevelPool.None)
+                return false;
+            DeepBlock(block) = offset;
+            DeepOrder(block) = LevelPool.MinOrder;
+            DeepStart(block) = (1u << LevelPool.MinOrder) / 2;
+            return true;
+        }
+        if ((ulong)needed * 4 <= (ulong)size * 3)
+        {
+            Recentre(block, size);
+            return true;
+        }
+        if (Relocate(block, DeepOrder(block) + 1))
+            return true;
+        if (needed > size)
+            return false;
+        Recentre(block, size);
+        return true;
+    }
+
+    private void Recentre(byte* block, uint size)
+    {
+        uint count = DeepCount(block);
+        uint start = (size - count) / 2;
+        Move(Deep(block), _pool.At(DeepBlock(block) + start), count);
+        DeepStart(block) = start;
+    }
+
+    /// <summary>
+    /// Moves the deep array into a new block of 2^<paramref name="order"/> levels, centred, and
+    /// frees the old one. False when the pool has no such block: a grow then fails, and a
+    /// shrink (which is only to give memory back) keeps the block it has.
+    /// </summary>
+    private bool Relocate(byte* block, int order)
+    {
+        uint offset = _pool.Allocate(order);
+        if (offset == LevelPool.None)
+            return false;
+        uint count = DeepCount(block);
+        uint start = ((1u << order) - count) / 2;
+        Move(Deep(block), _pool.At(offset + start), count);
+        _pool.Free(DeepBlock(block), DeepOrder(block));
+        DeepBlock(block) = offset;
+        DeepOrder(block) = (byte)order;
+        DeepStart(block) = start;
+        return true;
+    }
+
+    /// <summary>A memmove of <paramref name="count"/> levels (overlap allowed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Move(PriceLevel* from, PriceLevel* to, uint count)
+    {
+        if (count != 0 && from != to)
+            Buffer.MemoryCopy(from, to, (long)count * sizeof(PriceLevel), (long)count * sizeof(PriceLevel));
     }
 
     /// <summary>
@@ -271,37 +420,42 @@ public sealed unsafe class LevelBook : IDisposable
         byte* block = Block(locate, side);
         int top = TopCount(block);
         int k = Rank(block, top, price, side);
-        ref ushort deep = ref DeepCount(block);
         if (k == top)
-            return deep == 0 ? -1 : RemoveDeep(locate, side, price, shares, orderGone, ref deep, out removed);
+            return DeepCount(block) == 0 ? -1 : RemoveDeep(block, side, price, shares, orderGone, out removed);
         if (Prices(block)[k] != price)
             return -1;
         if (Take(ref Shares(block)[k], ref Orders(block)[k], shares, orderGone))
         {
             removed = true;
             ShiftUp(block, k, top);
+            uint deep = DeepCount(block);
             if (deep > 0)
-                SetTopLevel(block, top - 1, DeepOf(locate, side)[--deep]); // the best deep level moves up
+            {
+                SetTopLevel(block, top - 1, Deep(block)[deep - 1]); // the best deep level moves up
+                RemoveDeepAt(block, deep - 1);
+            }
             else
+            {
                 TopCount(block) = (ushort)(top - 1);
+            }
         }
         return k;
     }
 
     /// <summary>A removal below the top block, from the deep array (best last).</summary>
-    private int RemoveDeep(ushort locate, Side side, uint price, uint shares, bool orderGone, ref ushort count, out bool removed)
+    private int RemoveDeep(byte* block, Side side, uint price, uint shares, bool orderGone, out bool removed)
     {
         removed = false;
-        PriceLevel* deep = DeepOf(locate, side);
-        int i = SearchDeep(deep, count, Key(side, price), side);
+        uint count = DeepCount(block);
+        PriceLevel* deep = Deep(block);
+        uint i = SearchDeep(deep, count, Key(side, price), side);
         if (i >= count || deep[i].Price != price)
             return -1;
-        int depth = _topCapacity + count - 1 - i;
+        int depth = TopLevels + (int)(count - 1 - i);
         if (Take(ref deep[i].Shares, ref deep[i].Orders, shares, orderGone))
         {
             removed = true;
-            new Span<PriceLevel>(deep + i + 1, count - i - 1).CopyTo(new Span<PriceLevel>(deep + i, count - i - 1));
-            count--;
+            RemoveDeepAt(block, i);
         }
         return depth;
     }
@@ -324,10 +478,10 @@ public sealed unsafe class LevelBook : IDisposable
     /// <paramref name="key"/>: the level itself, or where it goes. Looks down from the
     /// deep end, next to the top block, for a few steps, then binary-searches the rest.
     /// </summary>
-    private static int SearchDeep(PriceLevel* levels, int count, uint key, Side side)
+    private static uint SearchDeep(PriceLevel* levels, uint count, uint key, Side side)
     {
-        int i = count;
-        int stop = Math.Max(0, count - 8);
+        uint i = count;
+        uint stop = count > 8 ? count - 8 : 0;
         while (i > stop && Key(side, levels[i - 1].Price) >= key)
         {
             if (Key(side, levels[i - 1].Price) == key)
@@ -336,10 +490,10 @@ public sealed unsafe class LevelBook : IDisposable
         }
         if (i > stop || i == 0)
             return i;
-        int lo = 0, hi = i; // the answer is in [lo, hi]
+        uint lo = 0, hi = i; // the answer is in [lo, hi]
         while (lo < hi)
         {
-            int mid = (lo + hi) >> 1;
+            uint mid = (lo + hi) >> 1;
             if (Key(side, levels[mid].Price) < key)
                 lo = mid + 1;
             else
@@ -348,17 +502,20 @@ public sealed unsafe class LevelBook : IDisposable
         return lo;
     }
 
-    /// <summary>Empties every side of every symbol (the deep arrays are dead once their counts are 0).</summary>
-    public void Clear() => NativeMemory.Clear(_top, (nuint)((long)(_symbols + 1) * 2 * BlockBytes));
+    /// <summary>Empties every side of every symbol and gives every deep block back.</summary>
+    public void Clear()
+    {
+        NativeMemory.Clear(_top, (nuint)((long)(_symbols + 1) * 2 * BlockBytes));
+        _pool.Reset();
+    }
 
     public void Dispose()
     {
         if (_top != null)
         {
             _topArena.Dispose();
-            _deepArena?.Dispose();
+            _pool.Dispose();
             _top = null;
-            _deep = null;
         }
     }
 }

@@ -7,58 +7,65 @@ using TickToTrade.PacketIO.Native;
 namespace TickToTrade.Book;
 
 /// <summary>
-/// Maps an order reference (1 to 2^47 - 1, see <see cref="OrderSlot"/>) to a slot in one preallocated native array.
+/// Maps an order reference, any 64-bit value (ITCH 5.0 §1.3: an 8-byte Order
+/// Reference Number; 0 and 2^64 − 1 included), to a slot in one preallocated native array.
 /// <para>
-/// The table is an array of 64-byte buckets, one cache line each, of four slots laid
-/// out by field: the four tags (reference, side and locate) in the first 32 bytes,
-/// then the four open sizes, then the four prices. A reference lives in its home
-/// bucket or, when that is full, in the next bucket with room (linear probing a
-/// bucket at a time). One 256-bit compare of the four tags finds the reference or
-/// an empty slot, so an operation on an order in its home bucket (nearly all of
-/// them) touches one line, the one <see cref="Prefetch"/> fetched, and takes no
-/// branch on which slot it is. Deletes move later members of
-/// a chain back (Knuth 6.4, Algorithm R, a bucket at a time), so there are no
-/// tombstones and chains never rot over a long day; a delete from a bucket that was
-/// not full, the usual case, moves nothing.
+/// The table is an array of 64-byte buckets, one cache line each, of three slots
+/// laid out by field: the three 64-bit references in the first 24 bytes, then the
+/// three locates, a byte of occupied bits and a byte of side bits (so the first 32
+/// bytes are one 256-bit vector), then the three open sizes and the three prices.
+/// One 256-bit compare finds the reference among the occupied slots, so an
+/// operation on an order in its home bucket (nearly all of them) touches one line,
+/// the one <see cref="Prefetch"/> fetched. A reference lives in its home bucket or,
+/// when that is full, in the next bucket with room (linear probing a bucket at a
+/// time); deletes move later members of a chain back (Knuth 6.4, Algorithm R, a
+/// bucket at a time), so there are no tombstones and chains never rot over a long
+/// day; a delete from a bucket that was not full, the usual case, moves nothing.
 /// </para>
 /// <para>
-/// Why buckets? Against a table of single 16-byte slots with linear probing, a
-/// lookup is one vector compare instead of a loop, and a delete looks at no
-/// neighbouring slot (which sat in the next line for a quarter of the slots):
-/// `ttt-bench book`, alternating runs, 0.95 of the time. How full to run it? A
-/// sparse table costs memory and a dense one overflows buckets: on the generated
-/// 8000-symbol day (285,387 live orders at the peak) a 16 MB table measured 0.97 of
-/// the time of a 32 MB one, and an 8 MB one 1.14, in the same process. Size
-/// <see cref="BookOptions.MaxOrders"/> at about three times the day's peak.
+/// Why three slots of 18 bytes and not four of 16? A slot keeps the whole 64-bit
+/// reference: the four-slot layout packed the reference, side and locate into one
+/// 8-byte tag and so refused references above 2^47 − 1, which are legal input.
+/// Emptiness is a bit, not a reserved reference, because reference 0 is legal too.
 /// </para>
-/// Why direct from the reference (its bits above the lowest two, mod the bucket
-/// count) rather than a hash? ITCH references are handed out in increasing order,
-/// so consecutive adds fill the same or the next bucket and the line being written
-/// is usually cached; a Fibonacci hash, which scatters every add over the whole
-/// table, measured 4x slower. The price is that a strided reference pattern would
-/// cluster; the table is kept at most 7/8 full and beyond that adds fail (the caller
-/// degrades the symbol) instead of probing forever.
+/// <para>
+/// Why a mixing hash? References straight from the feed cluster: sequential
+/// numbering fills neighbouring buckets, strided numbering (multiples of 2^k), or
+/// numbering that differs only in its high bits (partition or day bits), lands
+/// on a few buckets, and a hostile feed can aim at one. The home bucket is the
+/// reference mixed with a per-book seed (two multiply-xorshift rounds, the
+/// murmur3 finaliser): every bit of the reference moves every bit of the home,
+/// and the seed (<see cref="BookOptions.HashSeed"/>; the engine draws it at start-up)
+/// keeps the layout from being predicted. The cost is that consecutive adds no
+/// longer share a cache line; the book prefetches each message's bucket
+/// <c>PrefetchDistance</c> messages ahead, which hides it (`ttt-bench book`).
+/// </para>
+/// The table is kept at most 7/8 full; beyond that adds fail (the caller degrades
+/// the symbol) instead of probing forever. <see cref="ProbeLengths"/> measures how
+/// far the live orders sit from their home buckets.
 /// </summary>
 public sealed unsafe class OrderStore : IDisposable
 {
-    private const int Lanes = 4;
+    private const int Lanes = 3;
     private const int BucketBytes = 64;
-    private const int SharesAt = 32, PricesAt = 48;
-
-    /// <summary>The tag bits that hold the reference (the low 17 hold side and locate).</summary>
-    private const ulong ReferenceBits = ~0x1FFFFUL;
+    private const int LocatesAt = 24, OccupiedAt = 30, SidesAt = 31, SharesAt = 32, PricesAt = 44;
+    private const uint AllLanes = (1u << Lanes) - 1;
 
     private readonly NativeArena _arena;
     private byte* _buckets;
     private readonly ulong _bucketMask;
     private readonly int _limit;
+    private readonly ulong _seed;
 
-    public OrderStore(int maxOrders)
+    /// <param name="maxOrders">Live orders it accepts; the table is the next power of two of buckets that keeps them within 7/8 of the slots.</param>
+    /// <param name="seed">Mixed into every home bucket (see the class notes).</param>
+    public OrderStore(int maxOrders, ulong seed = 0)
     {
-        ulong slots = Math.Max(2 * Lanes, BitOperations.RoundUpToPowerOf2((ulong)maxOrders * 8 / 7 + 1));
-        _bucketMask = slots / Lanes - 1;
-        _limit = (int)Math.Min((ulong)maxOrders, slots * 7 / 8);
-        _arena = new NativeArena((long)(slots / Lanes) * BucketBytes, "the order store");
+        ulong buckets = Math.Max(2, BitOperations.RoundUpToPowerOf2(((ulong)maxOrders * 8 / 7 + Lanes) / Lanes));
+        _bucketMask = buckets - 1;
+        _limit = (int)Math.Min((ulong)maxOrders, buckets * Lanes * 7 / 8);
+        _seed = seed;
+        _arena = new NativeArena((long)buckets * BucketBytes, "the order store");
         _buckets = (byte*)_arena.Pointer;
     }
 
@@ -77,46 +84,61 @@ public sealed unsafe class OrderStore : IDisposable
     /// <summary>Bytes of native memory the table takes.</summary>
     public long Bytes => (long)(_bucketMask + 1) * BucketBytes;
 
+    /// <summary>The murmur3 64-bit finaliser over the seeded reference: a bijection, so distinct references stay distinct before the mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Home(ulong reference) => (reference >> 2) & _bucketMask;
+    private ulong Home(ulong reference)
+    {
+        ulong h = reference ^ _seed;
+        h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDUL;
+        h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53UL;
+        return (h ^ (h >> 33)) & _bucketMask;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private byte* Bucket(ulong bucket) => _buckets + bucket * BucketBytes;
 
+    // A slot is its bucket times four plus its lane (0..2): a shift, not a division by three.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong* TagOf(long slot) => (ulong*)Bucket((ulong)slot / Lanes) + (slot & (Lanes - 1));
+    private byte* BucketOf(long slot) => Bucket((ulong)slot >> 2);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint* SharesOf(long slot) => (uint*)(Bucket((ulong)slot / Lanes) + SharesAt) + (slot & (Lanes - 1));
+    private static int LaneOf(long slot) => (int)(slot & 3);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint* PriceOf(long slot) => (uint*)(Bucket((ulong)slot / Lanes) + PricesAt) + (slot & (Lanes - 1));
+    private static long SlotOf(ulong bucket, int lane) => (long)(bucket << 2) | (uint)lane;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref byte Occupied(byte* bucket) => ref bucket[OccupiedAt];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref byte Sides(byte* bucket) => ref bucket[SidesAt];
 
     /// <summary>
-    /// Compares a bucket's four tags at once: bit n of the result is set where slot n
-    /// holds <paramref name="reference"/>, and of <paramref name="empty"/> where slot n is empty (tag 0).
+    /// Compares a bucket's three references at once: bit n of the result is set where
+    /// slot n is occupied and holds <paramref name="reference"/>; bit n of
+    /// <paramref name="free"/> where slot n is empty. (The fourth lane of the load is the
+    /// locates and flag bytes; the occupied mask drops it.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Scan(byte* bucket, ulong reference, out uint empty)
+    private static uint Scan(byte* bucket, ulong reference, out uint free)
     {
-        Vector256<ulong> tags = Vector256.Load((ulong*)bucket);
-        empty = Vector256.Equals(tags, Vector256<ulong>.Zero).ExtractMostSignificantBits();
-        return Vector256.Equals(tags & Vector256.Create(ReferenceBits), Vector256.Create(reference << 17)).ExtractMostSignificantBits();
+        uint occupied = Occupied(bucket);
+        free = ~occupied & AllLanes;
+        Vector256<ulong> refs = Vector256.Load((ulong*)bucket);
+        return Vector256.Equals(refs, Vector256.Create(reference)).ExtractMostSignificantBits() & occupied;
     }
 
     /// <summary>Slot of <paramref name="reference"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Find(ulong reference)
     {
-        if (reference - 1 >= OrderSlot.MaxReference)
-            return -1; // 0 marks an empty slot, and no larger reference is ever stored
         ulong b = Home(reference);
         while (true)
         {
-            uint found = Scan(Bucket(b), reference, out uint empty);
+            uint found = Scan(Bucket(b), reference, out uint free);
             if (found != 0)
-                return (long)(b * Lanes) + BitOperations.TrailingZeroCount(found);
-            if (empty != 0)
+                return SlotOf(b, BitOperations.TrailingZeroCount(found));
+            if (free != 0)
                 return -1; // a bucket with room ends every chain through it
             b = (b + 1) & _bucketMask;
         }
@@ -132,54 +154,69 @@ public sealed unsafe class OrderStore : IDisposable
 
     /// <summary>The order in <paramref name="slot"/>, as one value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal OrderSlot Read(long slot) => new() { Tag = *TagOf(slot), Shares = *SharesOf(slot), Price = *PriceOf(slot) };
+    internal OrderSlot Read(long slot)
+    {
+        byte* b = BucketOf(slot);
+        int lane = LaneOf(slot);
+        return new OrderSlot
+        {
+            Reference = ((ulong*)b)[lane],
+            Shares = ((uint*)(b + SharesAt))[lane],
+            Price = ((uint*)(b + PricesAt))[lane],
+            Locate = ((ushort*)(b + LocatesAt))[lane],
+            Side = (Side)((Sides(b) >> lane) & 1),
+        };
+    }
 
     /// <summary>The open size of the order in <paramref name="slot"/>, to change in place.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal ref uint Shares(long slot) => ref *SharesOf(slot);
+    internal ref uint Shares(long slot) => ref ((uint*)(BucketOf(slot) + SharesAt))[LaneOf(slot)];
 
-    /// <summary>
-    /// Inserts a new order; -1 when the reference is 0 or already live, -2 when the
-    /// store is full, -3 when the reference is beyond <see cref="OrderSlot.MaxReference"/>.
-    /// </summary>
+    /// <summary>Inserts a new order; -1 when the reference is already live, -2 when the store is full.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Add(ulong reference, ushort locate, Side side, uint price, uint shares)
     {
-        if (reference == 0)
-            return -1;
-        if (reference > OrderSlot.MaxReference)
-            return -3;
         if (Count >= _limit)
             return -2;
         ulong b = Home(reference);
-        uint empty;
+        uint free;
         while (true)
         {
-            if (Scan(Bucket(b), reference, out empty) != 0)
+            if (Scan(Bucket(b), reference, out free) != 0)
                 return -1;
-            if (empty != 0)
+            if (free != 0)
                 break; // the chain ends here, so the reference is nowhere further on
             b = (b + 1) & _bucketMask;
         }
-        long slot = (long)(b * Lanes) + BitOperations.TrailingZeroCount(empty);
-        *TagOf(slot) = OrderSlot.MakeTag(reference, locate, side);
-        *SharesOf(slot) = shares;
-        *PriceOf(slot) = price;
+        int lane = BitOperations.TrailingZeroCount(free);
+        Write(Bucket(b), lane, reference, locate, side, price, shares);
         if (++Count > Peak)
             Peak = Count;
-        return slot;
+        return SlotOf(b, lane);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write(byte* bucket, int lane, ulong reference, ushort locate, Side side, uint price, uint shares)
+    {
+        ((ulong*)bucket)[lane] = reference;
+        ((ushort*)(bucket + LocatesAt))[lane] = locate;
+        ((uint*)(bucket + SharesAt))[lane] = shares;
+        ((uint*)(bucket + PricesAt))[lane] = price;
+        byte bit = (byte)(1 << lane);
+        Sides(bucket) = (byte)((Sides(bucket) & ~bit) | ((int)side << lane));
+        Occupied(bucket) |= bit;
     }
 
     /// <summary>Empties <paramref name="slot"/>; when its bucket was full, later members of the chain may move back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Remove(long slot)
     {
-        ulong bucket = (ulong)slot / Lanes;
-        Scan(Bucket(bucket), 0, out uint empty);
-        *TagOf(slot) = 0;
+        byte* b = BucketOf(slot);
+        bool wasFull = Occupied(b) == AllLanes;
+        Occupied(b) &= (byte)~(1 << LaneOf(slot));
         Count--;
-        if (empty == 0)
-            ShiftBack(slot, bucket); // it was full: orders further on may have probed past it
+        if (wasFull)
+            ShiftBack(slot, (ulong)slot >> 2); // orders further on may have probed past it
     }
 
     /// <summary>
@@ -195,28 +232,65 @@ public sealed unsafe class OrderStore : IDisposable
         while (wasFull)
         {
             j = (j + 1) & _bucketMask;
-            Scan(Bucket(j), 0, out uint empty);
-            wasFull = empty == 0;
+            byte* from = Bucket(j);
+            uint occupied = Occupied(from);
+            wasFull = occupied == AllLanes;
             for (int lane = 0; lane < Lanes; lane++)
             {
-                long from = (long)(j * Lanes) + lane;
-                ulong tag = *TagOf(from);
-                if (tag == 0)
+                if ((occupied & (1u << lane)) == 0)
                     continue;
-                ulong k = Home(tag >> 17);
+                ulong reference = ((ulong*)from)[lane];
+                ulong k = Home(reference);
                 // This order may move back to bucket i only if its home is not cyclically within (i, j].
                 bool stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
                 if (stays)
                     continue;
-                *TagOf(hole) = tag;
-                *SharesOf(hole) = *SharesOf(from);
-                *PriceOf(hole) = *PriceOf(from);
-                *TagOf(from) = 0;
-                hole = from;
+                Write(BucketOf(hole), LaneOf(hole), reference, ((ushort*)(from + LocatesAt))[lane], (Side)((Sides(from) >> lane) & 1),
+                    ((uint*)(from + PricesAt))[lane], ((uint*)(from + SharesAt))[lane]);
+                Occupied(from) &= (byte)~(1 << lane);
+                hole = SlotOf(j, lane);
                 i = j;
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// How far each live order sits from its home: its probe length is the number of
+    /// buckets a lookup reads to reach it (1 = its home bucket). Walks the whole table:
+    /// for reports and benches, not the hot path.
+    /// </summary>
+    public ProbeLengths ProbeLengths()
+    {
+        Span<long> histogram = stackalloc long[256]; // [n]: orders with probe length n + 1; the last entry takes every longer one
+        histogram.Clear();
+        long orders = 0, total = 0, max = 0;
+        for (ulong b = 0; b <= _bucketMask; b++)
+        {
+            byte* bucket = Bucket(b);
+            uint occupied = Occupied(bucket);
+            for (int lane = 0; lane < Lanes; lane++)
+            {
+                if ((occupied & (1u << lane)) == 0)
+                    continue;
+                long length = (long)((b - Home(((ulong*)bucket)[lane])) & _bucketMask) + 1;
+                orders++;
+                total += length;
+                max = Math.Max(max, length);
+                histogram[(int)Math.Min(length - 1, histogram.Length - 1)]++;
+            }
+        }
+        long p99 = 0, seen = 0;
+        for (int n = 0; n < histogram.Length && orders > 0; n++)
+        {
+            seen += histogram[n];
+            if (seen * 100 >= orders * 99)
+            {
+                p99 = n + 1;
+                break;
+            }
+        }
+        return new ProbeLengths(orders, orders == 0 ? 0 : (double)total / orders, p99, max);
     }
 
     /// <summary>Forgets every order.</summary>

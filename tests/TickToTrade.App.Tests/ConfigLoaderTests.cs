@@ -22,7 +22,7 @@ public sealed class ConfigLoaderTests
     [InlineData("""{ "Nope": 1 }""", "Nope")]
     [InlineData("""{ "Feed": { "Source": "198.51.100" } }""", "Feed.Source")]
     [InlineData("""{ "Feed": { "Session": "ELEVENCHARS" } }""", "Feed.Session")]
-    [InlineData("""{ "Book": { "LevelsPerSide": 0 } }""", "Book.LevelsPerSide must be 1..65535")]
+    [InlineData("""{ "Book": { "Levels": 0 } }""", "Book.Levels must be 1..2^30")]
     [InlineData("""{ "Feed": { "Endpoints": [ "233.54.12.111" ] } }""", "Feed.Endpoints")]
     [InlineData("""{ "Eal": """, "not valid JSON")]
     public void BadConfig_IsAConfigExceptionThatSaysWhy(string json, string expected)

@@ -36,8 +36,8 @@ public sealed class BookAllocationTests
         var day = new DayInMemory();
         FeedGenerator.Run(new GeneratorOptions { Symbols = 1000, Messages = 1_000_000, Seed = 8 }, day);
         byte[] bytes = day.Bytes.ToArray();
-        using var book = new OrderBook(new BookOptions { MaxOrders = 1 << 20, MaxSymbols = 1000, LevelsPerSide = 128 });
-        var updater = new BookUpdater(book);
+        using var book = new OrderBook(new BookOptions { MaxOrders = 1 << 20, MaxSymbols = 1000, Levels = 1024 });
+        var updater = BookUpdater.Create(book);
 
         Apply(bytes, ref updater); // warm-up: every method on the path compiled once
         book.Clear();
@@ -56,7 +56,7 @@ public sealed class BookAllocationTests
         Assert.Equal(0, book.Counters.UnknownOrders + book.Counters.DegradedSymbols + book.Counters.Overfills);
     }
 
-    private static long Apply(byte[] bytes, ref BookUpdater updater)
+    private static long Apply(byte[] bytes, ref BookUpdater<NoBookListener> updater)
     {
         long n = 0;
         for (int o = 0; o < bytes.Length;)

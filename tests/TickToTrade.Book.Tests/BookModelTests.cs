@@ -6,7 +6,10 @@ namespace TickToTrade.Book.Tests;
 /// <summary>
 /// Model-based: long random valid event sequences over thousands of symbols,
 /// applied to the array book and to the naive reference; best prices, sizes,
-/// order counts and 16-level depth must be identical after every event.
+/// order counts and 16-level depth must be identical after every event. Order
+/// references come from the whole 64-bit range (0 and 2^64 − 1 first, then
+/// sequential, strided, top-bits-only or uniformly random numbering), and the
+/// symbols' locates include 1 and 65,535.
 /// </summary>
 public sealed class BookModelTests
 {
@@ -22,14 +25,32 @@ public sealed class BookModelTests
         public readonly OrderBook Book;
         public readonly ReferenceBook Model = new();
         private readonly List<ulong> _live = [];
-        private readonly int _symbols;
-        private ulong _nextRef = 1;
+        private readonly ushort[] _locates;
+        private readonly string _pattern;
+        private readonly HashSet<ulong> _used = [];
+        private ulong _counter;
         private ulong _lastReplacement;
 
-        public Harness(int symbols, BookOptions? options = null)
+        public Harness(int symbols, string pattern = "sequential", BookOptions? options = null)
         {
-            _symbols = symbols;
-            Book = new OrderBook(options ?? new BookOptions { MaxOrders = 1 << 16, MaxSymbols = symbols, LevelsPerSide = 128 });
+            // Locates spread over the whole 16-bit range, the two ends included.
+            _locates = new ushort[symbols];
+            for (int i = 0; i < symbols; i++)
+                _locates[i] = symbols == 1 ? (ushort)65_535 : (ushort)(1 + (long)i * 65_534 / (symbols - 1));
+            _pattern = pattern;
+            Book = new OrderBook(options ?? new BookOptions { MaxOrders = 1 << 16, Levels = 1 << 16 });
+        }
+
+        /// <summary>The next unused reference: 0 and 2^64 − 1 first, then the pattern's numbering.</summary>
+        private ulong NextReference()
+        {
+            while (true)
+            {
+                ulong n = _counter++;
+                ulong r = n switch { 0 => 0, 1 => ulong.MaxValue, _ => OrderStoreTests.PatternValue(_pattern, n) };
+                if (_used.Add(r))
+                    return r;
+            }
         }
 
         /// <summary>Applies one op to both books (made valid against the live orders); returns the locate touched.</summary>
@@ -79,7 +100,7 @@ public sealed class BookModelTests
                         i = _live.IndexOf(reference);
                         o = Model.Orders[reference];
                     }
-                    ulong fresh = _nextRef++;
+                    ulong fresh = NextReference();
                     uint price = Price(o.Bid, op.B);
                     uint shares = 1 + op.C % 5000;
                     Book.ApplyReplace(0, reference, fresh, shares, price);
@@ -94,11 +115,11 @@ public sealed class BookModelTests
 
         private ushort Add(Op op)
         {
-            ushort locate = (ushort)(1 + op.A % (uint)_symbols);
+            ushort locate = _locates[op.A % (uint)_locates.Length];
             bool bid = (op.B & 1) == 0;
             uint price = Price(bid, op.B >> 1);
             uint shares = 1 + op.C % 5000;
-            ulong reference = _nextRef++;
+            ulong reference = NextReference();
             Book.ApplyAdd(locate, 0, reference, bid ? (byte)'B' : (byte)'S', shares, price);
             Model.Add(reference, locate, bid, price, shares);
             _live.Add(reference);
@@ -143,7 +164,7 @@ public sealed class BookModelTests
 
         public void AssertAllSame()
         {
-            for (ushort l = 1; l <= _symbols; l++)
+            foreach (ushort l in _locates)
                 AssertSame(l);
             Assert.Equal(Model.Orders.Count, Book.Orders.Count);
         }
@@ -151,17 +172,20 @@ public sealed class BookModelTests
         public void Dispose() => Book.Dispose();
     }
 
-    [Fact]
-    public void RandomValidSequences_AgreeWithTheReference_AfterEveryEvent()
+    public static TheoryData<string> Patterns => ["sequential", "stride2^20", "top-bits", "random"];
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public void RandomValidSequences_AgreeWithTheReference_AfterEveryEvent(string pattern)
     {
         GenOp.List[1, 3000].Sample(ops =>
         {
-            using var h = new Harness(symbols: 3);
+            using var h = new Harness(symbols: 3, pattern);
             foreach (Op op in ops)
                 h.AssertSame(h.Apply(op));
             h.AssertAllSame();
             Assert.Equal(0, h.Book.Counters.UnknownOrders + h.Book.Counters.Overfills + h.Book.Counters.DegradedSymbols);
-        }, iter: 60);
+        }, iter: 30);
     }
 
     [Fact]
@@ -169,7 +193,7 @@ public sealed class BookModelTests
     {
         GenOp.List[200_000].Sample(ops =>
         {
-            using var h = new Harness(symbols: 2000);
+            using var h = new Harness(symbols: 2000, "random");
             for (int k = 0; k < ops.Count; k++)
             {
                 h.AssertSame(h.Apply(ops[k]));

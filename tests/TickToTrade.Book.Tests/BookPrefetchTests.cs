@@ -23,7 +23,7 @@ public sealed class BookPrefetchTests
     [Fact]
     public void AnyBytes_AnyLength_NeitherThrowNorChangeTheBook()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 4, LevelsPerSide = 8 });
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 4, Levels = 1024 });
         book.ApplyAdd(2, 0, 7, (byte)'B', 100, 1_000_000);
         BookCounters before = book.Counters;
         TopOfBook top = book.Top(2);

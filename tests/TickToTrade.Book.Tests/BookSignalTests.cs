@@ -1,3 +1,5 @@
+using TickToTrade.MarketData.Itch;
+
 namespace TickToTrade.Book.Tests;
 
 public sealed class BookSignalTests
@@ -15,24 +17,24 @@ public sealed class BookSignalTests
     [Fact]
     public void Change_SaysWhichSideAndLevel_AndWhetherTheTouchMoved()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 8 });
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 1024 });
         book.ApplyAdd(1, 10, 1, (byte)'B', 100, 1_000_000);
-        Assert.Equal((1, Side.Bid, 0, true, true), (book.LastChange.Locate, book.LastChange.Side, book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
+        Assert.Equal(((ushort)1, Side.Bid, 0, true, true), (book.LastChange.Locate.Value, book.LastChange.Side, book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
         book.ApplyAdd(1, 11, 2, (byte)'B', 100, 999_900);
         Assert.Equal((1, false, false), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
         book.ApplyAdd(1, 12, 3, (byte)'B', 50, 1_000_000);
         Assert.Equal((0, false, true), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
         book.ApplyAdd(1, 13, 4, (byte)'S', 10, 1_000_200);
         Assert.Equal((Side.Ask, 0, true), (book.LastChange.Side, book.LastChange.Level, book.LastChange.TouchMoved));
-        book.ApplyReplace(14, 4, 5, 10, 1_000_200); // same price, same size: the touch does not move
-        Assert.Equal((0, false, true), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
+        book.ApplyReplace(14, 4, 5, 10, 1_000_200); // same price, same size: level 0 changed hands, but the touch's price, size and count did not
+        Assert.Equal((BookChangeKind.Level, 0, false, false), (book.LastChange.Kind, book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
         book.ApplyReplace(14, 5, 6, 10, 1_000_300); // the only ask moves up a tick
         Assert.True(book.LastChange.TouchMoved);
         book.ApplyDelete(14, 2); // a level below the touch
         Assert.Equal((1, false, false), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
         book.ApplyCancel(14, 3, 20); // part of the best bid: the touch changes size, not price
         Assert.Equal((0, false, true), (book.LastChange.Level, book.LastChange.TouchMoved, book.LastChange.TouchChanged));
-        book.ApplyTrade(1, 14, 77, 1_000_100, 5, cross: false);
+        book.ApplyTrade(new StockLocate(1), 14, 77, new Price4(1_000_100), new MatchNumber(5), cross: false);
         Assert.True(book.LastChange.Traded);
         Assert.Equal((1_000_100u, 77UL), (book.Symbol(1).LastTradePrice, book.Symbol(1).LastTradeShares));
         Assert.Equal(14UL, book.LastChange.Timestamp);

@@ -1,3 +1,5 @@
+using TickToTrade.MarketData.Itch;
+
 namespace TickToTrade.Book.Tests;
 
 /// <summary>When a capacity runs out: the symbol is degraded, counted and alarmed; nothing crashes; others trade on.</summary>
@@ -6,7 +8,7 @@ public sealed class CapacityTests
     [Fact]
     public void FullOrderStore_DegradesTheSymbol()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 16, MaxSymbols = 4, LevelsPerSide = 8 });
+        using var book = new OrderBook(new BookOptions { MaxOrders = 16, MaxSymbols = 4, Levels = 1024 });
         for (ulong r = 1; r <= 16; r++)
             book.ApplyAdd(2, 0, r, (byte)'B', 100, 1_000_000);
         Assert.Equal(16, book.Orders.Count);
@@ -26,42 +28,73 @@ public sealed class CapacityTests
     }
 
     [Fact]
-    public void FullLevels_DegradeTheSymbol_AndTheOrderIsNotKept()
+    public void FullLevelPool_DegradesTheSymbol_AndTheOrderIsNotKept_AndFreedLevelsServeAnother()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 2 });
-        book.ApplyAdd(1, 0, 1, (byte)'S', 100, 1_000_100);
-        book.ApplyAdd(1, 0, 2, (byte)'S', 100, 1_000_200);
-        book.ApplyAdd(1, 0, 3, (byte)'S', 100, 1_000_100); // same level: fine
-        book.ApplyAdd(1, 0, 4, (byte)'S', 100, 1_000_300); // a third level: no room
+        // A pool of 8 levels: one side rests its best 7 in its own block and 8 more from the pool.
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 8 });
+        for (uint k = 0; k < 15; k++)
+            book.ApplyAdd(1, 0, 1 + k, (byte)'S', 100, 1_000_100 + 100 * k);
+        Assert.Equal(15L, book.LevelCount(new StockLocate(1), Side.Ask));
+        book.ApplyAdd(1, 0, 100, (byte)'S', 100, 1_000_100); // an existing level: fine
+        book.ApplyAdd(1, 0, 101, (byte)'S', 100, 2_000_000); // a 16th level: the pool is full
         Assert.Equal(1, book.Counters.LevelsFull);
         Assert.False(book.IsTradable(1));
-        Assert.Equal(3, book.Orders.Count);
-        book.ApplyDelete(0, 4);
+        Assert.Equal((BookChangeKind.State, StateChange.Degraded), (book.LastChange.Kind, book.LastChange.State));
+        Assert.Equal(16, book.Orders.Count);
+        book.ApplyDelete(0, 101);
         Assert.Equal(1, book.Counters.UnknownOrders);
-        book.ApplyAdd(1, 0, 5, (byte)'S', 100, 1_000_400);
-        Assert.Equal(1, book.Counters.DegradedSymbols); // alarmed once
+        // The other symbol's best seven need nothing from the pool; its eighth does, and waits for room.
+        for (uint k = 0; k < 8; k++)
+            book.ApplyAdd(2, 0, 200 + k, (byte)'B', 100, 900_000 - 100 * k);
+        Assert.Equal(2, book.Counters.LevelsFull);
+        for (uint k = 7; k < 15; k++)
+            book.ApplyDelete(0, 1 + k); // symbol 1's deep levels go back to the pool
+        Assert.Equal(0, book.LevelPool.Used);
+        book.ApplyAdd(2, 0, 300, (byte)'B', 100, 800_000);
+        Assert.Equal(8L, book.LevelCount(new StockLocate(2), Side.Bid));
+        Assert.Equal(2, book.Counters.DegradedSymbols); // each alarmed once
     }
 
     [Fact]
-    public void ReferenceBeyondTheStore_DegradesTheSymbol_AndIsNotAliased()
+    public void OneSymbolTenThousandLevelsDeep_AmongThousandsOfOrdinarySymbols_IsExactWithTheDefaults()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 4 });
-        book.ApplyAdd(1, 0, 7, (byte)'B', 100, 1_000_000);
-        book.ApplyAdd(2, 9, (1UL << 47) + 7, (byte)'S', 50, 1_000_100);
-        Assert.Equal(1, book.Counters.ReferenceOutOfRange);
-        Assert.False(book.IsTradable(2));
-        Assert.True(book.IsTradable(1));
-        Assert.True(book.Alarms.TryTake(out BookAlarm alarm));
-        Assert.Equal(new BookAlarm(2, BookAlarmKind.ReferenceOutOfRange, 9), alarm);
-        book.ApplyDelete(0, (1UL << 47) + 7); // must not reach order 7, which shares its low bits
-        Assert.Equal(1, book.Counters.UnknownOrders);
-        Assert.Equal(100UL, book.Top(1).Bid.Shares);
+        using var book = new OrderBook();
+        ulong reference = 1;
+        // 5000 ordinary symbols, 20 levels a side each, over the whole locate range.
+        for (int s = 0; s < 5000; s++)
+        {
+            ushort locate = (ushort)(1 + s * 13);
+            for (uint k = 0; k < 20; k++)
+            {
+                book.ApplyAdd(locate, 0, reference++, (byte)'B', 100, 1_000_000 - 100 * k);
+                book.ApplyAdd(locate, 0, reference++, (byte)'S', 100, 1_000_100 + 100 * k);
+            }
+        }
+        // One symbol rests 10,000 bid levels and 10,000 ask levels, added in a shuffled order.
+        const ushort deep = 65_535;
+        var ticks = Enumerable.Range(0, 10_000).ToArray();
+        new Random(5).Shuffle(ticks);
+        foreach (int k in ticks)
+        {
+            book.ApplyAdd(deep, 0, reference++, (byte)'B', (uint)(100 + k), (uint)(50_000_000 - 100 * k));
+            book.ApplyAdd(deep, 0, reference++, (byte)'S', (uint)(100 + k), (uint)(50_000_100 + 100 * k));
+        }
+        Assert.Equal(0, book.Counters.LevelsFull + book.Counters.OrderStoreFull + book.Counters.DegradedSymbols);
+        Assert.Equal(10_000L, book.LevelCount(new StockLocate(deep), Side.Bid));
+        var levels = new PriceLevel[10_001];
+        Assert.Equal(10_000, book.Depth(deep, Side.Bid, levels));
+        Assert.Equal(10_000, book.Depth(deep, Side.Ask, levels));
+        for (int k = 0; k < 10_000; k++)
+            Assert.Equal((50_000_100u + 100u * (uint)k, 100UL + (ulong)k, 1u), (levels[k].Price, levels[k].Shares, levels[k].Orders));
+        Assert.True(book.IsTradable(deep));
+        Assert.Equal((1_000_000u, 1_000_100u), (book.Top(1 + 4999 * 13).Bid.Price, book.Top(1 + 4999 * 13).Ask.Price));
+        Assert.Equal(20L, book.LevelCount(new StockLocate(1 + 4999 * 13), Side.Ask));
     }
 
     [Fact]
     public void LocateBeyondCapacity_IsCounted_NotStored()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 2 });
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 1024 });
         book.ApplyAdd(3, 0, 1, (byte)'B', 100, 1_000_000);
         book.ApplyAdd(0, 0, 2, (byte)'B', 100, 1_000_000);
         Assert.Equal(2, book.Counters.SymbolOutOfRange);
@@ -72,7 +105,7 @@ public sealed class CapacityTests
     [Fact]
     public void DuplicateReference_AndOverfill_AreCounted()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 4 });
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 1024 });
         book.ApplyAdd(1, 0, 9, (byte)'B', 100, 1_000_000);
         book.ApplyAdd(1, 0, 9, (byte)'B', 100, 1_000_000);
         Assert.Equal(1, book.Counters.DuplicateOrders);
@@ -84,26 +117,30 @@ public sealed class CapacityTests
     }
 
     [Fact]
-    public void ReferenceZero_InEveryEvent_IsUnknown_AndCorruptsNothing()
+    public void ReferenceZeroAndTheLargest_AreOrdersLikeAnyOther()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 4 });
-        book.ApplyAdd(1, 0, 5, (byte)'B', 100, 1_000_000);
-        book.ApplyDelete(0, 5);
-        book.ApplyAdd(1, 0, 6, (byte)'S', 200, 1_000_100);
-        book.ApplyDelete(0, 0);
+        // §1.3: the Order Reference Number is an 8-byte integer, so 0 and 2^64 - 1 are legal references.
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 1024 });
+        book.ApplyAdd(1, 0, 0, (byte)'B', 100, 1_000_000);
+        book.ApplyAdd(1, 0, ulong.MaxValue, (byte)'S', 200, 1_000_100);
+        book.ApplyAdd(1, 0, 0, (byte)'B', 100, 1_000_000); // a duplicate of a live 0
+        Assert.Equal(1, book.Counters.DuplicateOrders);
         book.ApplyExecution(0, 0, 10, 1, 0);
-        book.ApplyCancel(0, 0, 10);
-        book.ApplyReplace(0, 0, 7, 10, 1_000_000);
-        Assert.Equal(4, book.Counters.UnknownOrders);
+        book.ApplyCancel(0, ulong.MaxValue, 50);
+        Assert.Equal((90UL, 150UL), (book.Top(1).Bid.Shares, book.Top(1).Ask.Shares));
+        book.ApplyReplace(0, 0, ulong.MaxValue - 1, 10, 999_900);
+        Assert.Equal((999_900u, 10UL), (book.Top(1).Bid.Price, book.Top(1).Bid.Shares));
+        book.ApplyDelete(0, ulong.MaxValue);
+        book.ApplyDelete(0, 0); // replaced: gone
+        Assert.Equal(1, book.Counters.UnknownOrders);
         Assert.Equal(1, book.Orders.Count);
-        Assert.Equal((1_000_100u, 200UL, 1u), (book.Top(1).Ask.Price, book.Top(1).Ask.Shares, book.Top(1).Ask.Orders));
-        Assert.False(book.Top(1).HasBid);
+        Assert.False(book.Top(1).HasAsk);
     }
 
     [Fact]
     public void NonPrintableExecution_ChangesTheBook_NotTheLastTrade()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, LevelsPerSide = 4 });
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 1024 });
         book.ApplyAdd(1, 0, 5, (byte)'B', 100, 1_000_000);
         book.ApplyExecution(1, 5, 40, 9, 1_000_500, printable: false);
         Assert.Equal(60UL, book.Top(1).Bid.Shares);

@@ -25,7 +25,7 @@ public sealed class CaptureBookBuilderTests : IDisposable
         return path;
     }
 
-    private static OrderBook NewBook() => new(new BookOptions { MaxOrders = 1 << 16, MaxSymbols = 256, LevelsPerSide = 64 });
+    private static OrderBook NewBook() => new(new BookOptions { MaxOrders = 1 << 16, MaxSymbols = 256, Levels = 1024 });
 
     /// <summary>Every symbol's best five levels a side, and the book's counters, as text.</summary>
     private static string Snapshot(OrderBook book)

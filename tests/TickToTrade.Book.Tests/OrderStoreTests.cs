@@ -2,126 +2,134 @@ using CsCheck;
 
 namespace TickToTrade.Book.Tests;
 
-/// <summary>The bucketed open-addressing store against a Dictionary, with deletes that must move chain members back.</summary>
+/// <summary>The bucketed open-addressing store against a Dictionary, over the whole 64-bit reference range, with deletes that must move chain members back.</summary>
 public sealed class OrderStoreTests
 {
-    [Fact]
-    public void RandomAddsAndRemoves_MatchADictionary()
+    /// <summary>References from every corner of the range: 0, 2^64 − 1, small, top-bits-only, strided, and uniform.</summary>
+    private static readonly Gen<ulong> AnyReference = Gen.OneOf(
+        Gen.Const(0UL), Gen.Const(ulong.MaxValue), Gen.ULong[0, 64],
+        Gen.ULong[0, 15].Select(x => x << 60), Gen.ULong[0, 255].Select(x => x << 40), Gen.ULong, Gen.ULong[ulong.MaxValue - 64, ulong.MaxValue]);
+
+    private static (ushort Locate, Side Side, uint Price, uint Shares) FieldsOf(ulong reference) =>
+        ((ushort)(reference * 7 + (reference >> 48)), (Side)((reference ^ (reference >> 63)) & 1), (uint)(reference >> 17) ^ 0x9E37u, (uint)(reference * 11 + 5));
+
+    private static void Run(int maxOrders, IList<(bool Add, ulong Reference)> ops, bool checkEveryStep)
     {
-        Gen.Select(Gen.Bool, Gen.ULong[1, 2000]).List[1, 5000].Sample(ops =>
+        using var store = new OrderStore(maxOrders, seed: 12345);
+        var model = new Dictionary<ulong, (ushort Locate, Side Side, uint Price, uint Shares)>();
+        foreach ((bool add, ulong reference) in ops)
         {
-            using var store = new OrderStore(4096);
-            var model = new Dictionary<ulong, uint>();
-            foreach ((bool add, ulong reference) in ops)
+            var f = FieldsOf(reference);
+            if (add)
             {
-                if (add)
+                long slot = store.Add(reference, f.Locate, f.Side, f.Price, f.Shares);
+                if (slot == -2)
                 {
-                    long slot = store.Add(reference, (ushort)(reference * 7), (Side)(reference & 1), (uint)reference, (uint)reference * 3);
-                    Assert.Equal(model.ContainsKey(reference), slot == -1);
-                    model.TryAdd(reference, (uint)reference * 3);
+                    Assert.Equal(store.Capacity, model.Count); // full only at the capacity
+                    continue;
                 }
-                else
-                {
-                    long slot = store.Find(reference);
-                    Assert.Equal(model.Remove(reference), slot >= 0);
-                    if (slot >= 0)
-                        store.Remove(slot);
-                }
+                Assert.Equal(model.ContainsKey(reference), slot == -1);
+                model.TryAdd(reference, f);
             }
-            Assert.Equal(model.Count, store.Count);
-            foreach ((ulong reference, uint shares) in model)
+            else
             {
                 long slot = store.Find(reference);
-                Assert.True(slot >= 0);
-                // Every field survives the backward shifts of the deletes around it.
-                OrderSlot o = store.Read(slot);
-                Assert.Equal((reference, (ushort)(reference * 7), (Side)(reference & 1), (uint)reference, shares), (o.Reference, o.Locate, o.Side, o.Price, o.Shares));
+                Assert.Equal(model.Remove(reference), slot >= 0);
+                if (slot >= 0)
+                    store.Remove(slot);
             }
-        }, iter: 100);
+            if (checkEveryStep)
+                AssertHolds(store, model);
+        }
+        AssertHolds(store, model);
+    }
+
+    private static void AssertHolds(OrderStore store, Dictionary<ulong, (ushort Locate, Side Side, uint Price, uint Shares)> model)
+    {
+        Assert.Equal(model.Count, store.Count);
+        foreach ((ulong live, var f) in model)
+        {
+            long slot = store.Find(live);
+            Assert.True(slot >= 0, $"{live} lost");
+            OrderSlot o = store.Read(slot);
+            Assert.Equal((live, f.Locate, f.Side, f.Price, f.Shares), (o.Reference, o.Locate, o.Side, o.Price, o.Shares));
+        }
     }
 
     [Fact]
-    public void HugeAndStridedReferences_AreFound()
+    public void RandomAddsAndRemoves_OverTheWholeRange_MatchADictionary() =>
+        Gen.Select(Gen.Bool, AnyReference).List[1, 3000].Sample(ops => Run(4096, ops, checkEveryStep: false), iter: 100);
+
+    [Theory]
+    [InlineData(12)] // eight buckets
+    [InlineData(5)] // two buckets, the smallest: every chain wraps around the end
+    public void TinyTables_KeepEveryField_ThroughMovesBack(int maxOrders) =>
+        // With a handful of buckets every reference shares its home with others, chains
+        // overflow into the next buckets and wrap, and deletes from full buckets move later
+        // members back; each order's fields are its own, so a move that drops or mixes one is caught.
+        Gen.Select(Gen.Bool, AnyReference).List[1, 400].Sample(ops => Run(maxOrders, ops, checkEveryStep: true), iter: 300);
+
+    [Fact]
+    public void ZeroAndMax_AndReferencesThatDifferOnlyInTheirTopBits_AreDistinctOrders()
     {
-        using var store = new OrderStore(1000);
-        for (ulong i = 1; i <= 700; i++)
-            Assert.True(store.Add(i << 36, (ushort)i, (Side)(i & 1), 1, (uint)i) >= 0);
-        for (ulong i = 1; i <= 700; i++)
+        using var store = new OrderStore(64);
+        ulong[] references = [0, ulong.MaxValue, 1UL << 63, (1UL << 63) | 5, 5, 1UL << 47, (1UL << 47) + 5, ulong.MaxValue - 1];
+        for (int i = 0; i < references.Length; i++)
+            Assert.True(store.Add(references[i], (ushort)i, (Side)(i & 1), (uint)i, (uint)(100 + i)) >= 0);
+        Assert.Equal(-1, store.Add(0, 9, Side.Bid, 1, 1)); // 0 is live now: a duplicate
+        for (int i = 0; i < references.Length; i++)
         {
-            OrderSlot o = store.Read(store.Find(i << 36));
-            Assert.Equal(((uint)i, (ushort)i, (Side)(i & 1), i << 36), (o.Shares, o.Locate, o.Side, o.Reference));
+            OrderSlot o = store.Read(store.Find(references[i]));
+            Assert.Equal((references[i], (ushort)i, (uint)(100 + i)), (o.Reference, o.Locate, o.Shares));
         }
+        store.Remove(store.Find(0));
+        Assert.Equal(-1, store.Find(0));
+        Assert.True(store.Find(ulong.MaxValue) >= 0);
         Assert.Equal(-1, store.Find(12345));
     }
 
-    [Fact]
-    public void ReferencesBeyondTheTag_AreRefused_NotTruncated()
+    public static TheoryData<string> Patterns => ["sequential", "stride4", "stride2^20", "stride2^40", "top-bits", "random"];
+
+    /// <summary>The reference pattern's i-th value; each is a way that an unmixed home (reference bits straight to a bucket) clusters or that a feed numbers its orders.</summary>
+    internal static ulong PatternValue(string pattern, ulong i) => pattern switch
     {
-        using var store = new OrderStore(64);
-        Assert.True(store.Add(OrderSlot.MaxReference, ushort.MaxValue, Side.Ask, 7, 9) >= 0);
-        Assert.Equal((OrderSlot.MaxReference, ushort.MaxValue, Side.Ask), (store.Read(store.Find(OrderSlot.MaxReference)).Reference, store.Read(store.Find(OrderSlot.MaxReference)).Locate, store.Read(store.Find(OrderSlot.MaxReference)).Side));
-        // 2^47 would alias reference 0 (and 2^47 + 5 reference 5) if the top bits were dropped.
-        Assert.True(store.Add(5, 1, Side.Bid, 1, 1) >= 0);
-        Assert.Equal(-3, store.Add(1UL << 47, 1, Side.Bid, 1, 1));
-        Assert.Equal(-3, store.Add((1UL << 47) + 5, 1, Side.Bid, 1, 1));
-        Assert.Equal(-1, store.Find((1UL << 47) + 5));
-        Assert.Equal(-1, store.Find(ulong.MaxValue));
-        Assert.Equal(2, store.Count);
+        "sequential" => i + 1,
+        "stride4" => (i + 1) * 4,
+        "stride2^20" => i << 20,
+        "stride2^40" => i << 40,
+        "top-bits" => BitReverse(i), // the counter's bits reversed: values differ in their high bits only
+        _ => SplitMix(i),
+    };
+
+    private static ulong BitReverse(ulong x)
+    {
+        ulong r = 0;
+        for (int b = 0; b < 64; b++, x >>= 1)
+            r = (r << 1) | (x & 1);
+        return r;
+    }
+
+    private static ulong SplitMix(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
     }
 
     [Theory]
-    [InlineData(12)] // a 16-slot table: four buckets
-    [InlineData(5)] // an 8-slot table: two buckets, the smallest
-    public void CollidingReferences_KeepEveryField_ThroughMovesBack(int maxOrders)
+    [MemberData(nameof(Patterns))]
+    public void AdversarialPatterns_StayNearTheirHomes(string pattern)
     {
-        // References lap * 64 + 0..15 have home bucket (reference >> 2) mod the bucket count:
-        // every bucket is a home, eight laps share each, so chains overflow into the next
-        // buckets and wrap around the end, and deletes from full buckets move later members
-        // back (both when the chain wraps and when it does not). Each order's fields are its
-        // own, so a move that drops or mixes one is caught.
-        Gen.Select(Gen.Bool, Gen.Int[0, 7], Gen.Int[0, 15]).List[1, 400].Sample(ops =>
-        {
-            using var store = new OrderStore(maxOrders);
-            var model = new Dictionary<ulong, (ushort Locate, Side Side, uint Price, uint Shares)>();
-            foreach ((bool add, int lap, int low) in ops)
-            {
-                ulong reference = (ulong)(lap * 64 + low);
-                if (reference == 0)
-                    continue;
-                var fields = ((ushort)(reference * 7 + 1), (Side)(reference / 3 & 1), (uint)(reference * 100 + 3), (uint)(reference * 11 + 5));
-                if (add)
-                {
-                    long slot = store.Add(reference, fields.Item1, fields.Item2, fields.Item3, fields.Item4);
-                    if (slot == -2)
-                        continue; // full: the capacity, not a failure
-                    Assert.Equal(model.ContainsKey(reference), slot == -1);
-                    model.TryAdd(reference, fields);
-                }
-                else
-                {
-                    long slot = store.Find(reference);
-                    Assert.Equal(model.Remove(reference), slot >= 0);
-                    if (slot >= 0)
-                        store.Remove(slot);
-                }
-                foreach ((ulong live, var f) in model)
-                {
-                    long slot = store.Find(live);
-                    Assert.True(slot >= 0, $"{live} lost");
-                    OrderSlot o = store.Read(slot);
-                    Assert.Equal((live, f.Locate, f.Side, f.Price, f.Shares), (o.Reference, o.Locate, o.Side, o.Price, o.Shares));
-                }
-            }
-            Assert.Equal(model.Count, store.Count);
-        }, iter: 300);
-    }
-
-    [Fact]
-    public void ReferenceZero_IsNeverFound_NorStored()
-    {
-        using var store = new OrderStore(64);
-        Assert.Equal(-1, store.Find(0));
-        Assert.Equal(-1, store.Add(0, 1, Side.Bid, 1, 1));
-        Assert.Equal(0, store.Count);
+        // 100,000 live orders in a store sized for 300,000 (a third full, as sized for a day):
+        // a well-mixed home keeps the mean probe near one bucket and the longest chain short.
+        using var store = new OrderStore(300_000, seed: 77);
+        for (ulong i = 0; i < 100_000; i++)
+            Assert.True(store.Add(PatternValue(pattern, i), 1, Side.Bid, 1, 1) >= 0);
+        ProbeLengths p = store.ProbeLengths();
+        Assert.Equal(100_000, p.Orders);
+        Assert.True(p.Mean < 1.1, $"{pattern}: mean probe {p.Mean}");
+        Assert.True(p.P99 <= 3, $"{pattern}: p99 probe {p.P99}");
+        Assert.True(p.Max <= 12, $"{pattern}: longest probe {p.Max}");
     }
 }

@@ -17,11 +17,11 @@ public sealed class StateMessageTests
     {
         byte[] bytes = new byte[TRepr.Length];
         repr.Emit(bytes);
-        var updater = new BookUpdater(book);
+        var updater = BookUpdater.Create(book);
         Assert.Equal(ItchStatus.Ok, ItchDispatcher.Dispatch(bytes, ref updater));
     }
 
-    private static OrderBook NewBook() => new(new BookOptions { MaxOrders = 64, MaxSymbols = 8, LevelsPerSide = 8 });
+    private static OrderBook NewBook() => new(new BookOptions { MaxOrders = 64, MaxSymbols = 8, Levels = 1024 });
 
     [Fact]
     public void SymbolStateMessages_AreTracked()
@@ -74,7 +74,7 @@ public sealed class StateMessageTests
         Apply(book, new MwcbStatusRepr(market, 0, 3, (byte)'1')); // a lower level later does not lower the day's breach
         Assert.Equal(((byte)'2', 3UL), (book.Market.MwcbBreachedLevel, book.Market.MwcbBreachedAt));
         Apply(book, new MwcbStatusRepr(market, 0, 4, (byte)'4')); // not a level
-        Assert.Equal(((byte)'2', 1L), (book.Market.MwcbBreachedLevel, book.Counters.UnknownStateValues));
+        Assert.Equal(((byte)'2', 1L), (book.Market.MwcbBreachedLevel, book.Counters.InvalidValues));
         book.Clear();
         Assert.Equal(default, book.Market);
     }

@@ -51,7 +51,7 @@ public static class BookSuite
         using var book = new OrderBook(options); // first, so the book's tables get the reserved hugepages if the day cannot have them all
         using CaptureBytes bytes = CaptureBytes.Load(dayFile); // read into memory on 2 MB pages: a mapped day file measured twice the floor's time (CaptureBytes.Load)
         ReadOnlySpan<byte> all = bytes.Slice(0, (int)bytes.Length);
-        var updater = new BookUpdater(book);
+        var updater = BookUpdater.Create(book);
         long messages = Pass(all, distances[0], ref updater); // warm: pages in memory, code hot, every level touched
         var ns = new double[distances.Length][];
         for (int k = 0; k < distances.Length; k++)
@@ -85,7 +85,7 @@ public static class BookSuite
 
     /// <summary>
     /// Applies every message of the day file; before message k is applied, message
-    /// k+<paramref name="distance"/> is shown to the handler's Prefetch (<see cref="BookUpdater.Prefetch"/>; the
+    /// k+<paramref name="distance"/> is shown to the handler's Prefetch (<see cref="BookUpdater{TListener}.Prefetch"/>; the
     /// sequencer's scheme within a packet, here over the whole day). A second reader
     /// runs ahead of the first, so it costs no copies.
     /// </summary>

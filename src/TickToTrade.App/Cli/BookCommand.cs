@@ -14,11 +14,11 @@ public static class BookCommand
     {
         var file = new Argument<string>("FILE") { Description = "A pcap, pcapng or ITCH 5.0 day file." };
         var top = new Option<bool>("--top") { Description = "Print \"<locate> <stock> <bid_price> <bid_shares> <ask_price> <ask_shares>\" for every locate with a live order, sorted by locate; prices in 1/10000 dollar, \"- 0\" for an empty side." };
-        var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build (the capture read into memory and built once untimed, to warm the caches, first), whether a day file ended inside a record, live orders, the book's bytes and its counters." };
-        var maxOrders = new Option<int>("--max-orders") { Description = "Order store capacity.", DefaultValueFactory = _ => new BookOptions().MaxOrders };
-        var maxSymbols = new Option<int>("--max-symbols") { Description = "Highest stock locate tracked.", DefaultValueFactory = _ => new BookOptions().MaxSymbols };
+        var bench = new Option<bool>("--bench") { Description = "Print JSON: messages, seconds, messages/s and ns/message of the book build (the capture read into memory and built once untimed, to warm the caches, first), whether a day file ended inside a record, live and peak orders, the book's bytes, the level pool's capacity and peak use, the order store's probe lengths (mean, p99, max) and its counters." };
+        var maxOrders = new Option<int>("--max-orders") { Description = "Live orders the order store holds at once (16..2^30; the default, 2^22, is four times the peak of a realistic day, in a 128 MB table).", DefaultValueFactory = _ => new BookOptions().MaxOrders };
+        var maxSymbols = new Option<int>("--max-symbols") { Description = "Highest stock locate tracked (1..65535; the default is every locate ITCH can carry). Events for a higher locate are counted and not applied.", DefaultValueFactory = _ => new BookOptions().MaxSymbols };
         var noChecksums = new Option<bool>("--no-verify-checksums") { Description = "Accept IPv4 and UDP checksums without verifying them (anonymised captures zero them)." };
-        var levels = new Option<int>("--levels") { Description = "Price levels per side per symbol.", DefaultValueFactory = _ => new BookOptions().LevelsPerSide };
+        var levels = new Option<long>("--levels") { Description = "Price levels in the pool that every symbol's sides share beyond their best seven (1..2^30; the default, 2^23 = 8,388,608 levels in 128 MB, lets one side rest millions of levels). A symbol is degraded only when the whole pool is full.", DefaultValueFactory = _ => new BookOptions().Levels };
         var command = new Command("book", "Build the full-depth order book of every stock locate from a capture (A F E C X D U, trades and state messages).")
         {
             file, top, bench, maxOrders, maxSymbols, levels, noChecksums,
@@ -27,7 +27,11 @@ public static class BookCommand
         {
             if (p.GetValue(top) == p.GetValue(bench))
                 throw new ArgumentException("say what to print: --top or --bench (one of them)");
-            var options = new BookOptions { MaxOrders = p.GetValue(maxOrders), MaxSymbols = p.GetValue(maxSymbols), LevelsPerSide = p.GetValue(levels) };
+            var options = new BookOptions
+            {
+                MaxOrders = p.GetValue(maxOrders), MaxSymbols = p.GetValue(maxSymbols), Levels = p.GetValue(levels),
+                HashSeed = Configuration.BookConfig.RandomSeed(),
+            };
             options.Validate();
             using var book = new OrderBook(options);
             var filter = new MarketData.Feed.FeedFilter(verifyChecksums: !p.GetValue(noChecksums));
@@ -49,10 +53,11 @@ public static class BookCommand
         var text = new StringBuilder();
         for (int locate = 1; locate <= book.MaxSymbols; locate++)
         {
-            TopOfBook t = book.Top((ushort)locate);
+            var key = new MarketData.Itch.StockLocate((ushort)locate);
+            TopOfBook t = book.Top(key);
             if (!t.HasBid && !t.HasAsk)
                 continue;
-            ulong stock = book.Symbol((ushort)locate).Stock;
+            ulong stock = book.Symbol(key).Stock;
             text.Append(locate.ToString(CultureInfo.InvariantCulture)).Append(' ')
                 .Append(stock == 0 ? "?" : new MarketData.Itch.Symbol(stock).ToString()).Append(' ');
             Side(text, t.HasBid, t.Bid);
@@ -83,7 +88,17 @@ public static class BookCommand
             w.WriteNumber("ns_per_message", Math.Round(r.Seconds * 1e9 / r.Messages, 2));
             w.WriteBoolean("truncated", r.Truncated);
             w.WriteNumber("live_orders", book.Orders.Count);
+            w.WriteNumber("peak_live_orders", book.Orders.Peak);
             w.WriteNumber("book_bytes", book.Bytes);
+            w.WriteNumber("level_pool_capacity", book.LevelPool.Capacity);
+            w.WriteNumber("level_pool_peak", book.LevelPool.Peak);
+            ProbeLengths probes = book.Orders.ProbeLengths();
+            w.WriteStartObject("probe_lengths");
+            w.WriteNumber("orders", probes.Orders);
+            w.WriteNumber("mean", Math.Round(probes.Mean, 4));
+            w.WriteNumber("p99", probes.P99);
+            w.WriteNumber("max", probes.Max);
+            w.WriteEndObject();
             w.WriteStartObject("counters");
             foreach ((string name, long value) in book.Counters.ToPairs())
                 w.WriteNumber(name, value);

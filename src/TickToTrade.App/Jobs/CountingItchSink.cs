@@ -8,10 +8,10 @@ namespace TickToTrade.App.Jobs;
 /// <summary>Applies each in-order message to the book and counts it by type; the table is allocated once.</summary>
 public struct CountingItchSink : IMoldMessageSink
 {
-    public BookUpdater Book;
+    public BookUpdater<NoBookListener> Book;
     public long[] ByType;
 
-    public static CountingItchSink Create(OrderBook book) => new() { Book = new BookUpdater(book), ByType = new long[256] };
+    public static CountingItchSink Create(OrderBook book) => new() { Book = BookUpdater.Create(book), ByType = new long[256] };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Prefetch(ReadOnlySpan<byte> ahead) => Book.Prefetch(ahead);

@@ -65,7 +65,7 @@ public static class ReplayJob
             int symbolsWithOrders = 0;
             for (int locate = 1; locate <= book.MaxSymbols; locate++)
             {
-                TopOfBook top = book.Top((ushort)locate);
+                TopOfBook top = book.Top(new StockLocate((ushort)locate));
                 if (top.HasBid || top.HasAsk)
                     symbolsWithOrders++;
             }

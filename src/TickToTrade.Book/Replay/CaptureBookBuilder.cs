@@ -60,7 +60,7 @@ public static class CaptureBookBuilder
     /// <summary>One build over the whole capture; <paramref name="seconds"/> is the time of the build alone.</summary>
     private static FeedCounters Pass(CaptureBytes bytes, CaptureFormat format, OrderBook book, FeedFilter filter, int windowBytes, out double seconds, out bool truncated)
     {
-        var sink = new ItchSink<BookUpdater>(new BookUpdater(book));
+        var sink = new ItchSink<BookUpdater<NoBookListener>>(BookUpdater.Create(book));
         var c = new FeedCounters();
         truncated = false;
         if (format == CaptureFormat.ItchDayFile)
@@ -96,7 +96,7 @@ public static class CaptureBookBuilder
     /// message's order slot and levels are fetched while the ones before it are applied.
     /// Returns true if the file ends inside a record.
     /// </summary>
-    private static bool PassDayFile(CaptureBytes bytes, int windowBytes, ref ItchSink<BookUpdater> sink, ref FeedCounters c)
+    private static bool PassDayFile(CaptureBytes bytes, int windowBytes, ref ItchSink<BookUpdater<NoBookListener>> sink, ref FeedCounters c)
     {
         int distance = new SequencerOptions().PrefetchDistance;
         ulong sequence = 1;
