@@ -24,12 +24,13 @@ public sealed class FeedGenerator
     private const int MaxLivePerSymbol = 4096;
     private const uint Tick = 100; // one cent in Price (4) units
 
-    // The realistic profile moves 5% of the mix between adds and deletes: over the first quarter of the flow
-    // the book grows by about 0.10 orders a message, so it peaks near 2.5% of the order-flow messages; over the
-    // last quarter it shrinks by about 0.08 a message, leaving about a fifth of the peak at the close.
+    // The realistic profile moves part of the mix between deletes and adds: over the first quarter of the flow 5%
+    // goes to adds and the book grows by about 0.10 orders a message, so it peaks near 2.5% of the order-flow
+    // messages; over the last quarter 4% goes back and it shrinks by about 0.08 a message, leaving about a
+    // fifth of the peak at the close. The middle half keeps the default mix, which balances.
     private const double BuildShift = 0.05, DrainShift = -0.04;
     // Its far tail: 5% of adds rest 30-3000 ticks away (log-uniform); for the deep names, 35% rest
-    // uniformly 31..30,000 ticks away, which gives tens of thousands of distinct levels a side on a big day.
+    // uniformly 31..30,000 ticks away: over 20,000 distinct levels on the deepest side of a 50M-message day.
     private const double FarShare = 0.05, DeepFarShare = 0.35;
     private const double FarTicksMin = 30, FarTicksMax = 3000;
     private const uint NearTicksMax = 30, DeepFarTicksMax = 30_000;
@@ -46,12 +47,12 @@ public sealed class FeedGenerator
     private readonly List<LiveOrder>[] _live;
     private readonly long[] _byType = new long[256];
     private readonly byte[] _buffer = new byte[64];
-    private Xoshiro256 _rng;
-    private ulong _now;
     private readonly PriceLevelCounts _levels;
     private readonly ReferencePermutation _permutation;
     private readonly bool _realistic;
     private readonly int _maxLivePerSymbol;
+    private Xoshiro256 _rng;
+    private ulong _now;
     private double _pAdd = PAdd, _pDelete = PDelete;
     private ulong _nextReference = 1;
     private ulong _nextMatch = 1;
