@@ -34,12 +34,12 @@ public static class GenCommand
             Description = "Order flow shape. default: adds balance removals, at most 4096 live orders a symbol, prices 1-30 ticks from the touch. " +
                 "realistic: adds outweigh removals over the first quarter of the flow, balance them over the middle half and fall short over the last, " +
                 "with no per-symbol cap, so the live orders peak near 2.5% of the messages (over a million for 50,000,000); 5% of adds rest 30-3000 ticks " +
-                "from the touch, and the four most active names rest 35% of theirs 31-30,000 ticks away (tens of thousands of levels a side on a big day).",
+                "from the touch, and the four most active names rest 35% of theirs 31-30,000 ticks away (over 20,000 levels on the deepest side at 50,000,000 messages).",
             DefaultValueFactory = _ => "default",
         };
         var command = new Command("gen",
             "Generate a deterministic TotalView-ITCH 5.0 session: system events, stock directory, trading actions, then order flow that keeps a valid book " +
-            "(about 95% of orders cancelled, prices near the touch, heavy-tailed sizes, power-law activity, bursts packed several to a MoldUDP64 packet). " +
+            "(about 95% of orders cancelled, prices near the touch with a far tail under --profile realistic, heavy-tailed sizes, power-law activity, bursts packed several to a MoldUDP64 packet). " +
             "Streams to disk; prints a JSON summary.")
         {
             symbols, messages, seed, format, output, gapEvery, ab, maxLocate, refs, profile,
