@@ -85,4 +85,45 @@ public sealed class GenCommandTests : IDisposable
         Assert.Equal(ab.RootElement.GetProperty("packets").GetInt64(), inspected.GetProperty("duplicates").GetInt64());
         Assert.Equal(0, inspected.GetProperty("gaps").GetInt64());
     }
+
+    [Fact]
+    public void RealisticProfile_Random64_SpreadLocates_ReachTheSummary_AndInspectReadsTheDay()
+    {
+        string[] day = ["--symbols", "50", "--messages", "200000", "--seed", "6", "--format", "itch"];
+        (JsonDocument plain, _) = Gen("plain.itch", day);
+        (JsonDocument deep, string path) = Gen("deep.itch", [.. day, "--profile", "realistic", "--refs", "random64", "--max-locate", "65535"]);
+        JsonElement p = plain.RootElement, d = deep.RootElement;
+        Assert.True(d.GetProperty("peak_live_orders").GetInt64() > 2 * p.GetProperty("peak_live_orders").GetInt64());
+        Assert.True(p.GetProperty("peak_live_orders").GetInt64() >= p.GetProperty("live_orders_at_end").GetInt64());
+        Assert.InRange(p.GetProperty("max_side_levels").GetInt32(), 1, 30);
+        Assert.True(d.GetProperty("max_side_levels").GetInt32() > 150);
+        JsonElement inspected = Inspect(path);
+        Assert.Equal(200000, inspected.GetProperty("messages").GetInt64());
+        Assert.Equal(0, inspected.GetProperty("malformed").GetInt64());
+    }
+
+    [Fact]
+    public void Help_DescribesTheNewOptions()
+    {
+        TttProcess.Result r = TttProcess.Run("gen", "--help");
+        Assert.Equal(0, r.ExitCode);
+        foreach (string text in new[] { "--max-locate", "65535", "--refs", "nasdaq", "random64", "--profile", "default", "realistic" })
+            Assert.Contains(text, r.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--profile", "busy", "--profile must be default or realistic, not \"busy\"")]
+    [InlineData("--refs", "random32", "--refs must be nasdaq or random64, not \"random32\"")]
+    [InlineData("--max-locate", "99", "--max-locate must be at least --symbols (100)")]
+    [InlineData("--max-locate", "65536", "at most 65535")]
+    public void BadNewValues_AreOneErrorLine_AndExitCodeTwo(string option, string value, string expected)
+    {
+        string path = Path.Combine(_dir, "bad.itch");
+        TttProcess.Result r = TttProcess.Run("gen", "--symbols", "100", "--format", "itch", "--out", path, option, value);
+        Assert.Equal(2, r.ExitCode);
+        string line = Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("ttt: error: ", line);
+        Assert.Contains(expected, line);
+        Assert.False(File.Exists(path));
+    }
 }

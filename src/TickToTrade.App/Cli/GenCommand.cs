@@ -18,12 +18,31 @@ public static class GenCommand
         var output = new Option<string>("--out") { Description = "File to write (replaced if it exists).", Required = true };
         var gapEvery = new Option<int>("--gap-every") { Description = "pcap only: drop every K-th MoldUDP64 packet, leaving sequence gaps.", DefaultValueFactory = _ => 0 };
         var ab = new Option<bool>("--ab") { Description = "pcap only: write every packet on both the A (233.54.12.111:26477) and the B (233.54.12.112:26478) line." };
+        var maxLocate = new Option<int?>("--max-locate")
+        {
+            Description = "Spread the symbols' stock locates over 1..N (distinct, in random order, always including 1 and N), --symbols <= N <= 65535. " +
+                "Default: --symbols, giving locates 1..symbols in directory order.",
+        };
+        var refs = new Option<string>("--refs")
+        {
+            Description = "Order reference numbering. nasdaq: increasing from 1 in steps of 1-4. random64: the same counter through a seeded 64-bit " +
+                "permutation, so references spread over 1..2^64-1 and stay distinct over the day. Trades (P) keep reference 0.",
+            DefaultValueFactory = _ => "nasdaq",
+        };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "Order flow shape. default: adds balance removals, at most 4096 live orders a symbol, prices 1-30 ticks from the touch. " +
+                "realistic: adds outweigh removals over the first quarter of the flow, balance them over the middle half and fall short over the last, " +
+                "with no per-symbol cap, so the live orders peak near 2.5% of the messages (over a million for 50,000,000); 5% of adds rest 30-3000 ticks " +
+                "from the touch, and the four most active names rest 35% of theirs 31-30,000 ticks away (over 20,000 levels on the deepest side at 50,000,000 messages).",
+            DefaultValueFactory = _ => "default",
+        };
         var command = new Command("gen",
             "Generate a deterministic TotalView-ITCH 5.0 session: system events, stock directory, trading actions, then order flow that keeps a valid book " +
-            "(about 95% of orders cancelled, prices near the touch, heavy-tailed sizes, power-law activity, bursts packed several to a MoldUDP64 packet). " +
+            "(about 95% of orders cancelled, prices near the touch with a far tail under --profile realistic, heavy-tailed sizes, power-law activity, bursts packed several to a MoldUDP64 packet). " +
             "Streams to disk; prints a JSON summary.")
         {
-            symbols, messages, seed, format, output, gapEvery, ab,
+            symbols, messages, seed, format, output, gapEvery, ab, maxLocate, refs, profile,
         };
         command.SetAction(p => CliGuard.Run(() =>
         {
@@ -34,6 +53,9 @@ public static class GenCommand
                 Seed = p.GetValue(seed),
                 GapEvery = p.GetValue(gapEvery),
                 ABLines = p.GetValue(ab),
+                MaxLocate = p.GetValue(maxLocate),
+                References = ParseReferences(p.GetValue(refs)!),
+                Profile = ParseProfile(p.GetValue(profile)!),
             };
             options.Validate();
             bool pcap = p.GetValue(format) == "pcap";
@@ -51,6 +73,20 @@ public static class GenCommand
         }));
         return command;
     }
+
+    private static ReferenceNumbering ParseReferences(string name) => name switch
+    {
+        "nasdaq" => ReferenceNumbering.Nasdaq,
+        "random64" => ReferenceNumbering.Random64,
+        _ => throw new ArgumentException($"--refs must be nasdaq or random64, not \"{name}\""),
+    };
+
+    private static GeneratorProfile ParseProfile(string name) => name switch
+    {
+        "default" => GeneratorProfile.Default,
+        "realistic" => GeneratorProfile.Realistic,
+        _ => throw new ArgumentException($"--profile must be default or realistic, not \"{name}\""),
+    };
 
     private static string Json(GeneratorSummary s, string path, MoldPcapWriter? pcap)
     {
@@ -75,6 +111,8 @@ public static class GenCommand
             w.WriteNumber("orders_replaced", s.OrdersReplaced);
             w.WriteNumber("orders_fully_executed", s.OrdersFullyExecuted);
             w.WriteNumber("live_orders_at_end", s.LiveOrdersAtEnd);
+            w.WriteNumber("peak_live_orders", s.PeakLiveOrders);
+            w.WriteNumber("max_side_levels", s.MaxSideLevels);
             w.WriteNumber("cancelled_fraction", Math.Round(s.CancelledFraction, 4));
             w.WriteEndObject();
         }
