@@ -27,19 +27,37 @@ public static class Program
         parse.SetAction(p => Guard(() => RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))));
         var maxOrders = new Option<int>("--max-orders")
         {
-            // Sized as OrderStore advises, about three times the day's peak: a 16 MB table,
-            // which measured 0.96-0.97 of the time of the 32 MB one 2^20 gives, in the same process.
-            Description = "The book's order-store capacity in live orders (the generated 8000-symbol day peaks near 300,000; the default is about three times that).",
-            DefaultValueFactory = _ => 860_000,
+            Description = "The book's order-store capacity in live orders (default: the book's own default, 2^22).",
+            DefaultValueFactory = _ => new TickToTrade.Book.BookOptions().MaxOrders,
         };
-        var distances = new Option<int[]>("--distances")
+        var levels = new Option<long>("--levels")
         {
-            Description = "Prefetch distances to time, interleaved run by run (0: no prefetch); the last is compared with the first.",
-            DefaultValueFactory = _ => [0, 8],
+            Description = "The book's shared level pool, in price levels (default: the book's own default, 2^23).",
+            DefaultValueFactory = _ => new TickToTrade.Book.BookOptions().Levels,
+        };
+        var distance = new Option<int>("--distance")
+        {
+            Description = "Prefetch distance in messages (0: no prefetch; 8 is the sequencer's default).",
+            DefaultValueFactory = _ => 8,
+        };
+        var profiles = new Option<string[]>("--profiles")
+        {
+            Description = "ttt gen profiles to bench, each with every numbering of --refs: default (prices near the touch) and realistic (over a million live orders, deep symbols).",
+            DefaultValueFactory = _ => ["default", "realistic"],
             AllowMultipleArgumentsPerToken = true,
         };
-        var book = new Command("book", "Full order-book build over a generated day held in memory: ns/message, messages/s, memory.") { messages, symbols, runs, dir, maxOrders, distances };
-        book.SetAction(p => Guard(() => RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
+        var refs = new Option<string[]>("--refs")
+        {
+            Description = "Reference numberings: nasdaq (increasing from 1) and random64 (a seeded permutation of the whole 64-bit range, with locates up to 65,535).",
+            DefaultValueFactory = _ => ["nasdaq", "random64"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var book = new Command("book", "Full order-book build over generated days held in memory (each profile with each numbering, timed interleaved in one process, with the default capacities): ns/message, the ratios between days, the floor pass, memory, peak live orders, probe lengths; then the order store under six reference patterns.")
+        {
+            messages, symbols, runs, dir, maxOrders, levels, distance, profiles, refs,
+        };
+        book.SetAction(p => Guard(() => RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(levels),
+            p.GetValue(distance), p.GetValue(profiles)!, p.GetValue(refs)!)));
         var pageCounts = new Option<int[]>("--pages")
         {
             Description = "Page counts to chase over (one 64-byte line in each 4 KB page); each is 2..1048576.",
@@ -49,10 +67,11 @@ public static class Program
         var chases = new Option<int>("--runs") { Description = "Timed chases of each layout; the median is reported.", DefaultValueFactory = _ => 5 };
         var pages = new Command("pages", "Cost of a dependent load as it spreads over more 4 KB pages (the arena's, ordinary ones, and a packed control): how far the TLB reaches.") { chases, pageCounts };
         pages.SetAction(p => Guard(() => RunPages(p.GetValue(chases), p.GetValue(pageCounts)!)));
-        var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir, maxOrders, distances };
+        var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir, maxOrders, levels, distance, profiles, refs };
         all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunPages(p.GetValue(runs), [512, 2048, 4096, 8192, 16384])
                                        | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))
-                                       | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(distances)!)));
+                                       | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(levels),
+                                           p.GetValue(distance), p.GetValue(profiles)!, p.GetValue(refs)!)));
         var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")
         {
             port, memport, pages, parse, book, all,
@@ -85,29 +104,52 @@ public static class Program
         return 0;
     }
 
-    private static int RunBook(string dir, int symbols, long messages, int runs, int maxOrders, int[] distances)
+    private static int RunBook(string dir, int symbols, long messages, int runs, int maxOrders, long levels, int distance, string[] profiles, string[] refs)
     {
-        // The day file is the one the parse suite generates (and caches) for the same options.
-        ParseSuite.Ensure(dir, symbols, messages, seed: 1, Console.Error, out _, out string itch);
-        if (distances.Length == 0)
-            throw new InvalidOperationException("--distances needs at least one prefetch distance");
-        var options = new TickToTrade.Book.BookOptions { MaxOrders = maxOrders };
-        IReadOnlyList<BookSuite.Result> results = BookSuite.Run(itch, runs, options, distances);
-        foreach (BookSuite.Result r in results)
-            Console.WriteLine(r);
-        if (results.Count > 1)
+        var days = new List<(BookDay Day, string Path)>();
+        foreach (string profile in profiles)
         {
-            BookSuite.Result first = results[0], last = results[^1];
-            double[] ratios = new double[runs];
-            for (int i = 0; i < runs; i++)
-                ratios[i] = last.RunNanosecondsPerMessage[i] / first.RunNanosecondsPerMessage[i];
-            Console.WriteLine($"=> distance {last.Distance} / distance {first.Distance}, run by run: median {TickToTrade.Bench.Measure.Stats.Median(ratios):F2} of the time per message");
+            foreach (string numbering in refs)
+            {
+                var day = new BookDay(ParseName<TickToTrade.MarketData.Generation.GeneratorProfile>(profile, "--profiles"),
+                    ParseName<TickToTrade.MarketData.Generation.ReferenceNumbering>(numbering, "--refs"));
+                days.Add((day, day.Ensure(dir, symbols, messages, seed: 1, Console.Error)));
+            }
         }
-        BookSuite.Result best = results[^1];
-        Console.WriteLine($"=> floor in the same runs (the day read and dispatched, every field read, no book): median {best.FloorMedian:F2} ns/msg; " +
-                          $"the book at distance {best.Distance} adds {best.Median - best.FloorMedian:F2} ns/msg");
+        var options = new TickToTrade.Book.BookOptions { MaxOrders = maxOrders, Levels = levels };
+        options.Validate();
+        BookSuite.Result result = BookSuite.Run(days, runs, options, distance);
+        foreach (BookSuite.DayResult d in result.Days)
+            Console.WriteLine(d);
+        Console.WriteLine(result);
+        // Run-by-run ratios: each numbering against the first, within a profile, and each profile against the first, per numbering.
+        foreach (BookSuite.DayResult d in result.Days)
+        {
+            BookSuite.DayResult? sameProfile = result.Days.FirstOrDefault(o => o.Day.Profile == d.Day.Profile);
+            if (sameProfile != null && sameProfile != d)
+                Console.WriteLine($"=> {d.Day.Name} / {sameProfile.Day.Name}: median {Ratio(d, sameProfile, runs):F3} of the time per message, run by run");
+            BookSuite.DayResult? sameRefs = result.Days.FirstOrDefault(o => o.Day.References == d.Day.References);
+            if (sameRefs != null && sameRefs != d)
+                Console.WriteLine($"=> {d.Day.Name} / {sameRefs.Day.Name}: median {Ratio(d, sameRefs, runs):F3} of the time per message, run by run");
+        }
+        long peak = result.Days.Max(d => d.PeakLiveOrders);
+        foreach (StorePatternSuite.Result r in StorePatternSuite.Run(maxOrders, (int)Math.Max(peak, 1_000_000), new TickToTrade.Book.BookOptions().HashSeed))
+            Console.WriteLine(r);
         return 0;
     }
+
+    private static double Ratio(BookSuite.DayResult a, BookSuite.DayResult b, int runs)
+    {
+        double[] ratios = new double[runs];
+        for (int i = 0; i < runs; i++)
+            ratios[i] = a.RunNanosecondsPerMessage[i] / b.RunNanosecondsPerMessage[i];
+        return Stats.Median(ratios);
+    }
+
+    private static T ParseName<T>(string name, string option) where T : struct, Enum =>
+        Enum.TryParse(name, ignoreCase: true, out T value) && Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentException($"{option}: no such name '{name}' (one of: {string.Join(", ", Enum.GetNames<T>()).ToLowerInvariant()})");
 
     private static int RunPages(int runs, int[] pageCounts)
     {

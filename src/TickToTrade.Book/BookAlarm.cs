@@ -7,6 +7,7 @@ public readonly record struct BookAlarm(ushort Locate, BookAlarmKind Kind, ulong
     {
         BookAlarmKind.OrderStoreFull => $"ALARM: locate {Locate} degraded: the order store is full; its book is incomplete and will not be traded",
         BookAlarmKind.LevelsFull => $"ALARM: locate {Locate} degraded: the price level pool is full (Book.Levels, --levels); its book is incomplete and will not be traded",
+        BookAlarmKind.DuplicateReference => $"ALARM: locate {Locate} degraded: an add repeated a live order reference; its book is incomplete and will not be traded",
         _ => $"ALARM: locate {Locate}: {Kind}",
     };
 }

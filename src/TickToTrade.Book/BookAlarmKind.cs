@@ -5,4 +5,5 @@ public enum BookAlarmKind : byte
 {
     OrderStoreFull,
     LevelsFull,
+    DuplicateReference,
 }

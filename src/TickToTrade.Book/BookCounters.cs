@@ -6,7 +6,7 @@ public struct BookCounters
     public long Adds, Executions, Cancels, Deletes, Replaces, Trades, CrossTrades, BrokenTrades;
     /// <summary>Events for an order reference the book does not hold (joined late, or its symbol is degraded).</summary>
     public long UnknownOrders;
-    /// <summary>Adds whose reference is already live.</summary>
+    /// <summary>Adds whose reference is already live (the feed and the book disagree: both symbols are degraded).</summary>
     public long DuplicateOrders;
     /// <summary>Executions or cancels larger than the order's open size (applied as the whole remainder).</summary>
     public long Overfills;
@@ -26,6 +26,8 @@ public struct BookCounters
     /// position flags, MWCB breach level, imbalance direction, or an execution's Printable flag.
     /// </summary>
     public long InvalidValues;
+    /// <summary>IPO Quoting Period Updates (locate 0 by the spec) naming a stock the directory has not listed.</summary>
+    public long UnknownStocks;
 
     public readonly (string Name, long Value)[] ToPairs() =>
     [
@@ -33,6 +35,6 @@ public struct BookCounters
         ("trades", Trades), ("cross_trades", CrossTrades), ("broken_trades", BrokenTrades), ("unknown_orders", UnknownOrders),
         ("duplicate_orders", DuplicateOrders), ("overfills", Overfills), ("symbol_out_of_range", SymbolOutOfRange),
         ("order_store_full", OrderStoreFull), ("levels_full", LevelsFull),
-        ("degraded_symbols", DegradedSymbols), ("invalid_sides", InvalidSides), ("invalid_values", InvalidValues),
+        ("degraded_symbols", DegradedSymbols), ("invalid_sides", InvalidSides), ("invalid_values", InvalidValues), ("unknown_stocks", UnknownStocks),
     ];
 }

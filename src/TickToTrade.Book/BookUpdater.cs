@@ -55,7 +55,7 @@ public struct BookUpdater<TListener>(OrderBook book, TListener listener) : IItch
 
     public void OnMarketParticipantPosition(MarketParticipantPositionMessage m)
     {
-        book.ApplyParticipantPosition(m.StockLocate, m.Timestamp, m.Mpid.Value, m.PrimaryMarketMaker, m.MarketParticipantState);
+        book.ApplyParticipantPosition(m.StockLocate, m.Timestamp, m.Mpid.Value, m.PrimaryMarketMaker, m.MarketMakerMode, m.MarketParticipantState);
         Notify();
     }
 
@@ -73,7 +73,7 @@ public struct BookUpdater<TListener>(OrderBook book, TListener listener) : IItch
 
     public void OnIpoQuotingPeriodUpdate(IpoQuotingPeriodUpdateMessage m)
     {
-        book.ApplyIpoQuotingPeriod(m.StockLocate, m.Timestamp, m.IpoPrice);
+        book.ApplyIpoQuotingPeriod(m.StockLocate, m.Timestamp, m.Stock.Value, m.IpoQuotationReleaseQualifier, m.IpoPrice);
         Notify();
     }
 

@@ -363,11 +363,27 @@ public sealed unsafe class LevelBook : IDisposable
             Recentre(block, size);
             return true;
         }
-        if (Relocate(block, DeepOrder(block) + 1))
+        if (Extend(block) || Relocate(block, DeepOrder(block) + 1))
             return true;
         if (needed > size)
             return false;
         Recentre(block, size);
+        return true;
+    }
+
+    /// <summary>Doubles the deep block in place when its buddy is free (so one side can grow to the whole pool), re-centring the levels in it.</summary>
+    private bool Extend(byte* block)
+    {
+        uint offset = _pool.TryExtend(DeepBlock(block), DeepOrder(block));
+        if (offset == LevelPool.None)
+            return false;
+        uint count = DeepCount(block);
+        uint size = 2u << DeepOrder(block);
+        uint start = (size - count) / 2;
+        Move(Deep(block), _pool.At(offset + start), count);
+        DeepBlock(block) = offset;
+        DeepOrder(block)++;
+        DeepStart(block) = start;
         return true;
     }
 

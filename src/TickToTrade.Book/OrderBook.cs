@@ -25,6 +25,8 @@ public sealed unsafe class OrderBook : IDisposable
     private BookCounters _counters;
     private BookChange _change;
     private MarketState _market;
+    /// <summary>Locates by stock symbol, from the Stock Directory, for the messages that name a stock but carry locate 0 (§1.2.6).</summary>
+    private readonly Dictionary<ulong, ushort> _locateByStock;
     /// <summary>The locate the message being applied degraded, or 0: its change then says so.</summary>
     private ushort _degradedNow;
 
@@ -35,6 +37,7 @@ public sealed unsafe class OrderBook : IDisposable
         _maxSymbols = options.MaxSymbols;
         _orders = new OrderStore(options.MaxOrders, options.HashSeed);
         _levels = new LevelBook(options.MaxSymbols, options.Levels);
+        _locateByStock = new Dictionary<ulong, ushort>(options.MaxSymbols + 1);
         _symbols = (SymbolState*)NativeMemory.AlignedAlloc(SymbolBytes, 64);
         NativeMemory.Clear(_symbols, SymbolBytes);
     }
@@ -209,7 +212,12 @@ public sealed unsafe class OrderBook : IDisposable
         long slot = _orders.Add(reference, locate, side, price, shares);
         if (slot == -1)
         {
+            // §1.3: a reference is unique for the day, so a second add of a live one means the feed
+            // and the book disagree: later events for that reference could land on either order,
+            // so both symbols' books are suspect.
             _counters.DuplicateOrders++;
+            Degrade(locate, BookAlarmKind.DuplicateReference, timestamp);
+            Degrade(_orders.Read(_orders.Find(reference)).Locate, BookAlarmKind.DuplicateReference, timestamp);
             return -1;
         }
         if (slot == -2)
@@ -369,8 +377,14 @@ public sealed unsafe class OrderBook : IDisposable
         if (!InRange(locate.Value, timestamp))
             return;
         ref SymbolState s = ref _symbols[locate.Value];
+        if (s.Stock != 0 && s.Stock != stock && _locateByStock.TryGetValue(s.Stock, out ushort was) && was == locate.Value)
+            _locateByStock.Remove(s.Stock); // a locate renamed: its old name no longer finds it
         s.Stock = stock;
         s.RoundLotSize = roundLotSize;
+        // One entry per locate at most (a name moved to another locate replaces its entry), and the
+        // table was sized for every locate at start-up, so this never allocates.
+        if (_locateByStock.Count <= _maxSymbols || _locateByStock.ContainsKey(stock))
+            _locateByStock[stock] = locate.Value;
         RecordState(locate.Value, timestamp, StateChange.Directory);
     }
 
@@ -435,13 +449,30 @@ public sealed unsafe class OrderBook : IDisposable
         RecordState(locate.Value, timestamp, StateChange.LuldAuctionCollar);
     }
 
-    /// <summary>§1.2.6 IPO Quoting Period Update: the IPO price.</summary>
-    public void ApplyIpoQuotingPeriod(StockLocate locate, ulong timestamp, Price4 ipoPrice)
+    /// <summary>
+    /// §1.2.6 IPO Quoting Period Update: the IPO price. The spec sets this message's Stock Locate
+    /// to 0 ("Always set to 0"), so the symbol is found by its Stock from the day's directory
+    /// (a non-zero locate is taken as given). The release qualifier is 'A' (anticipated) or
+    /// 'C' (cancelled or postponed); other values are dropped.
+    /// </summary>
+    public void ApplyIpoQuotingPeriod(StockLocate locate, ulong timestamp, ulong stock, byte qualifier, Price4 ipoPrice)
     {
-        if (!InRange(locate.Value, timestamp))
+        ushort at = locate.Value;
+        if (at == 0 && !_locateByStock.TryGetValue(stock, out at))
+        {
+            _counters.UnknownStocks++;
+            _change = BookChange.Nothing(timestamp);
             return;
-        _symbols[locate.Value].IpoPrice = ipoPrice.Value;
-        RecordState(locate.Value, timestamp, StateChange.IpoQuotingPeriod);
+        }
+        if (!InRange(at, timestamp))
+            return;
+        if (qualifier is not ((byte)'A' or (byte)'C'))
+        {
+            DropInvalid(timestamp);
+            return;
+        }
+        _symbols[at].IpoPrice = ipoPrice.Value;
+        RecordState(at, timestamp, StateChange.IpoQuotingPeriod);
     }
 
     /// <summary>§1.6 NOII: imbalance shares and direction ('B' buy, 'S' sell, 'N' none, 'O' insufficient orders, 'P' paused); other directions are dropped.</summary>
@@ -485,13 +516,15 @@ public sealed unsafe class OrderBook : IDisposable
     /// <summary>
     /// §1.2.4 Market Participant Position: a firm that is active ('A') and primary ('Y') becomes the
     /// issue's Primary Market Maker; the same firm arriving otherwise stops being it. Primary is
-    /// 'Y' or 'N' and the state one of 'A' 'E' 'W' 'S' 'D'; other values are dropped.
+    /// 'Y' or 'N', the Market Maker Mode one of 'N' 'P' 'S' 'R' 'L' and the state one of
+    /// 'A' 'E' 'W' 'S' 'D'; other values are dropped.
     /// </summary>
-    public void ApplyParticipantPosition(StockLocate locate, ulong timestamp, uint mpid, byte primary, byte state)
+    public void ApplyParticipantPosition(StockLocate locate, ulong timestamp, uint mpid, byte primary, byte mode, byte state)
     {
         if (!InRange(locate.Value, timestamp))
             return;
-        if (primary is not ((byte)'Y' or (byte)'N') || state is not ((byte)'A' or (byte)'E' or (byte)'W' or (byte)'S' or (byte)'D'))
+        if (primary is not ((byte)'Y' or (byte)'N') || mode is not ((byte)'N' or (byte)'P' or (byte)'S' or (byte)'R' or (byte)'L')
+            || state is not ((byte)'A' or (byte)'E' or (byte)'W' or (byte)'S' or (byte)'D'))
         {
             DropInvalid(timestamp);
             return;
@@ -522,6 +555,7 @@ public sealed unsafe class OrderBook : IDisposable
         _orders.Clear();
         _levels.Clear();
         NativeMemory.Clear(_symbols, SymbolBytes);
+        _locateByStock.Clear();
         _counters = default;
         _change = default;
         _market = default;

@@ -56,6 +56,26 @@ public sealed class BookCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("default", "random64", "65535")]
+    [InlineData("realistic", "random64", "65535")]
+    [InlineData("realistic", "nasdaq", "40000")]
+    public void ReferencesOverTheWhole64BitRange_AndLocatesUpTo65535_TopMatchesTheReferenceExactly(string profile, string refs, string maxLocate)
+    {
+        string itch = Path.Combine(_dir, $"{profile}-{refs}.itch");
+        TttProcess.Result gen = TttProcess.Run("gen", "--symbols", "400", "--messages", "600000", "--seed", "23", "--format", "itch",
+            "--profile", profile, "--refs", refs, "--max-locate", maxLocate, "--out", itch);
+        Assert.True(gen.ExitCode == 0, gen.Stderr);
+        string expected = Reference(itch).TopLines();
+        Assert.True(expected.Split('\n').Length > 300, "most symbols should have a live order at the end");
+        TttProcess.Result top = TttProcess.Run("book", itch, "--top");
+        Assert.True(top.ExitCode == 0, top.Stderr);
+        Assert.Equal("", top.Stderr); // no alarm, nothing out of range
+        Assert.Equal(expected, top.Stdout);
+        int highest = top.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Max(l => int.Parse(l.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(highest > 16_384, $"the highest locate with orders was {highest}"); // above the old default capacity
+    }
+
     [Fact]
     public void Bench_ReportsTheBuild()
     {

@@ -30,14 +30,35 @@ public sealed class BookAllocationTests
         }
     }
 
+    /// <summary>A listener that reads what it is told, as a strategy would: counts changes by kind and touch moves.</summary>
+    private struct TallyListener : IBookListener
+    {
+        public long Messages, Levels, Trades, States, Nothing, TouchMoves;
+
+        public void OnBookChange(OrderBook book, in BookChange change)
+        {
+            Messages++;
+            if (change.Kind == BookChangeKind.None)
+                Nothing++;
+            if ((change.Kind & BookChangeKind.Level) != 0)
+                Levels++;
+            if ((change.Kind & BookChangeKind.Trade) != 0)
+                Trades++;
+            if ((change.Kind & BookChangeKind.State) != 0)
+                States++;
+            if (change.TouchMoved && book.CanTrade(change.Locate))
+                TouchMoves++;
+        }
+    }
+
     [Fact]
-    public void OneMillionMessages_TwiceOver_AllocateNothing()
+    public void OneMillionMessages_TwiceOver_WithAListener_AllocateNothing()
     {
         var day = new DayInMemory();
-        FeedGenerator.Run(new GeneratorOptions { Symbols = 1000, Messages = 1_000_000, Seed = 8 }, day);
+        FeedGenerator.Run(new GeneratorOptions { Symbols = 1000, Messages = 1_000_000, Seed = 8, Profile = GeneratorProfile.Realistic, References = ReferenceNumbering.Random64, MaxLocate = 65_535 }, day);
         byte[] bytes = day.Bytes.ToArray();
-        using var book = new OrderBook(new BookOptions { MaxOrders = 1 << 20, MaxSymbols = 1000, Levels = 1024 });
-        var updater = BookUpdater.Create(book);
+        using var book = new OrderBook(new BookOptions { MaxOrders = 1 << 20, Levels = 1 << 20 });
+        var updater = BookUpdater.Create(book, new TallyListener());
 
         Apply(bytes, ref updater); // warm-up: every method on the path compiled once
         book.Clear();
@@ -54,9 +75,13 @@ public sealed class BookAllocationTests
         Assert.Equal(0, allocated);
         Assert.Equal(0, GC.CollectionCount(0) - gen0);
         Assert.Equal(0, book.Counters.UnknownOrders + book.Counters.DegradedSymbols + book.Counters.Overfills);
+        TallyListener t = updater.Listener;
+        Assert.Equal(3 * 1_000_000, t.Messages); // told of every message: the warm-up and two passes
+        Assert.True(t.Levels > 2_000_000 && t.Trades > 0 && t.Nothing > 0 && t.TouchMoves > 0, $"{t.Levels} {t.Trades} {t.Nothing} {t.TouchMoves}");
+        Assert.Equal(3 * 2 * 1000, t.States); // a directory entry and a trading action per symbol, three times
     }
 
-    private static long Apply(byte[] bytes, ref BookUpdater<NoBookListener> updater)
+    private static long Apply(byte[] bytes, ref BookUpdater<TallyListener> updater)
     {
         long n = 0;
         for (int o = 0; o < bytes.Length;)

@@ -109,6 +109,7 @@ public sealed class CapacityTests
         book.ApplyAdd(1, 0, 9, (byte)'B', 100, 1_000_000);
         book.ApplyAdd(1, 0, 9, (byte)'B', 100, 1_000_000);
         Assert.Equal(1, book.Counters.DuplicateOrders);
+        Assert.False(book.IsTradable(1)); // the feed repeated a live reference: this book is suspect
         Assert.Equal(100UL, book.Top(1).Bid.Shares);
         book.ApplyExecution(0, 9, 500, 1, 0);
         Assert.Equal(1, book.Counters.Overfills);
@@ -135,6 +136,39 @@ public sealed class CapacityTests
         Assert.Equal(1, book.Counters.UnknownOrders);
         Assert.Equal(1, book.Orders.Count);
         Assert.False(book.Top(1).HasAsk);
+    }
+
+    [Fact]
+    public void ADuplicateReference_DegradesBothSymbols()
+    {
+        // Later events for reference 2 could be meant for either order, so neither book can be trusted.
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 3, Levels = 64 });
+        book.ApplyAdd(1, 0, 1, (byte)'B', 100, 1_000_000);
+        book.ApplyAdd(2, 0, 2, (byte)'S', 100, 2_000_000);
+        book.ApplyReplace(0, 1, 2, 50, 1_000_100); // the replacement repeats locate 2's live reference
+        Assert.Equal(1, book.Counters.DuplicateOrders);
+        Assert.False(book.IsTradable(1));
+        Assert.False(book.IsTradable(2));
+        Assert.True(book.IsTradable(3));
+        Assert.Equal(2, book.Counters.DegradedSymbols);
+        Assert.True(book.Alarms.TryTake(out BookAlarm alarm));
+        Assert.Equal(BookAlarmKind.DuplicateReference, alarm.Kind);
+    }
+
+    [Fact]
+    public void OneSide_GrowsToTheWholePool_WhenNothingElseUsesIt()
+    {
+        // 7 levels in the side's own block, then 8, 16, 32 and 64 from a pool of 64, each doubling in place.
+        using var book = new OrderBook(new BookOptions { MaxOrders = 256, MaxSymbols = 2, Levels = 64 });
+        for (uint k = 0; k < 71; k++)
+            book.ApplyAdd(1, 0, k, (byte)'S', 100, 1_000_000 + 100 * k);
+        Assert.Equal(0, book.Counters.LevelsFull);
+        Assert.Equal(71L, book.LevelCount(new StockLocate(1), Side.Ask));
+        Assert.Equal(64, book.LevelPool.Used);
+        book.ApplyAdd(1, 0, 500, (byte)'S', 100, 999_900); // a new best level pushes the worst top level down: no room
+        Assert.Equal(1, book.Counters.LevelsFull);
+        Assert.Equal(1_000_000u, book.Top(1).Ask.Price); // the side is as it was
+        Assert.Equal(71L, book.LevelCount(new StockLocate(1), Side.Ask));
     }
 
     [Fact]

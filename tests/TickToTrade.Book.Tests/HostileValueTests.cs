@@ -46,7 +46,12 @@ public sealed class HostileValueTests
             Outside("QBX").Select(c => Bytes(new OperationalHaltRepr(new StockLocate(1), 0, 1, Stock, c, (byte)'H'))),
             Outside("123").Select(l => Bytes(new MwcbStatusRepr(new StockLocate(0), 0, 1, l))),
             Outside("BSNOP").Select(d => Bytes(new NetOrderImbalanceRepr(new StockLocate(1), 0, 1, 1, 2, d, Stock, new Price4(1), new Price4(1), new Price4(1), (byte)'O', (byte)'L'))),
-            Outside("AEWSD").Select(s => Bytes(new MarketParticipantPositionRepr(new StockLocate(1), 0, 1, Alpha4.FromString("GSCO"), Stock, (byte)'Y', (byte)'N', s))));
+            Outside("AEWSD").Select(s => Bytes(new MarketParticipantPositionRepr(new StockLocate(1), 0, 1, Alpha4.FromString("GSCO"), Stock, (byte)'Y', (byte)'N', s))),
+            Outside("NPSRL").Select(m => Bytes(new MarketParticipantPositionRepr(new StockLocate(1), 0, 1, Alpha4.FromString("GSCO"), Stock, (byte)'Y', m, (byte)'A'))),
+            Outside("YN").Select(p => Bytes(new MarketParticipantPositionRepr(new StockLocate(1), 0, 1, Alpha4.FromString("GSCO"), Stock, p, (byte)'N', (byte)'A'))),
+            Outside("AC").Select(q => Bytes(new IpoQuotingPeriodUpdateRepr(new StockLocate(1), 0, 1, Stock, 36_000, q, new Price4(250_000)))),
+            // A bad Printable on an order that is live: it must stay untouched.
+            Gen.Select(Outside("YN"), Gen.Int[0, 39], (p, i) => Bytes(new OrderExecutedWithPriceRepr(new StockLocate(1), 0, 1, new OrderRef(1000 + (ulong)i), 10, new MatchNumber(1), p, new Price4(5)))));
         ushort[] locates = [1, 2, 65_535];
         Gen.Select(hostile.Array[40], Gen.UInt[0, 20].Array[40], Gen.Int[0, 2].Array[40]).Sample((bad, ticks, at) =>
         {

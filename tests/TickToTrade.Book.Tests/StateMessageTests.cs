@@ -46,6 +46,26 @@ public sealed class StateMessageTests
     }
 
     [Fact]
+    public void IpoQuotingPeriod_WithLocateZero_FindsTheSymbolByItsStock()
+    {
+        // §1.2.6: the K message's Stock Locate is "Always set to 0"; the stock names the security.
+        using OrderBook book = NewBook();
+        Apply(book, new StockDirectoryRepr(new StockLocate(Locate), 0, 1, Stock, (byte)'Q', (byte)'N', 100, (byte)'N', (byte)'C', new Alpha2(0x5A20), (byte)'P', (byte)'N', (byte)'N', (byte)'2', (byte)'N', 0, (byte)'N'));
+        Apply(book, new IpoQuotingPeriodUpdateRepr(new StockLocate(0), 0, 2, Stock, 36_000, (byte)'A', new Price4(250_000)));
+        Assert.Equal(250_000u, book.Symbol(new StockLocate(Locate)).IpoPrice);
+        Assert.Equal((BookChangeKind.State, StateChange.IpoQuotingPeriod, Locate), (book.LastChange.Kind, book.LastChange.State, book.LastChange.Locate.Value));
+        Apply(book, new IpoQuotingPeriodUpdateRepr(new StockLocate(0), 0, 3, Symbol.FromString("NOPE"), 36_000, (byte)'A', new Price4(1)));
+        Assert.Equal(1, book.Counters.UnknownStocks);
+        Assert.Equal(0, book.Counters.SymbolOutOfRange);
+        // A locate renamed by a later directory entry is found by its new name only.
+        Apply(book, new StockDirectoryRepr(new StockLocate(Locate), 0, 4, Symbol.FromString("ZXZZT"), (byte)'Q', (byte)'N', 100, (byte)'N', (byte)'C', new Alpha2(0x5A20), (byte)'P', (byte)'N', (byte)'N', (byte)'2', (byte)'N', 0, (byte)'N'));
+        Apply(book, new IpoQuotingPeriodUpdateRepr(new StockLocate(0), 0, 5, Stock, 36_000, (byte)'C', new Price4(7)));
+        Assert.Equal(2, book.Counters.UnknownStocks);
+        Apply(book, new IpoQuotingPeriodUpdateRepr(new StockLocate(0), 0, 6, Symbol.FromString("ZXZZT"), 36_000, (byte)'C', new Price4(7)));
+        Assert.Equal(7u, book.Symbol(new StockLocate(Locate)).IpoPrice);
+    }
+
+    [Fact]
     public void ParticipantPosition_TracksThePrimaryMarketMaker()
     {
         using OrderBook book = NewBook();
