@@ -4,8 +4,10 @@ namespace TickToTrade.Book;
 
 /// <summary>
 /// What one applied message changed: the strategy's cue to look again. The book
-/// writes a whole new value for every message, so nothing from an earlier message
-/// is left in it; a message that changed nothing has <see cref="Kind"/> None.
+/// writes a whole new value for every message it applies, so nothing from an earlier
+/// message is left in it; a message that changed nothing has <see cref="Kind"/> None. (A
+/// message the dispatcher refuses, for an unknown type or a wrong length, never reaches the
+/// book: its listener is not called, and this still holds the previous message's change.)
 /// </summary>
 public struct BookChange
 {

@@ -24,16 +24,13 @@ namespace TickToTrade.Book;
 /// the 64-bit share totals fill the second line.
 /// </para>
 /// <para>
-/// The deep tier holds the rest of the side, best LAST, in a block drawn from
-/// one <see cref="LevelPool"/> shared by every side: a side has no deep block until
-/// it first needs one, doubles it when it fills, halves it when three quarters
-/// of it are empty and gives it back when it empties. So one symbol can rest tens
-/// of thousands of levels while the others rest a few, and the book runs out of
-/// levels only when the whole pool is full. Within its block the deep array
-/// floats (it starts at a stored offset), so an insert or removal shifts
-/// whichever part of the array is shorter: the levels next to the top block (a
-/// level pushed out of the top block, or taken back into it) and the far end of
-/// a deep book (orders resting far from the touch) both move nothing.
+/// The deep tier holds the rest of the side (<see cref="DeepTier"/>): a sorted sequence cut
+/// into chunks of 32 levels with a directory of the chunks, all drawn from one
+/// <see cref="LevelPool"/> shared by every side. A side takes no pool memory until it first
+/// needs a deep level and gives its chunks back as they empty, so one symbol can rest tens
+/// of thousands of levels while the others rest a few, and the book runs out of levels
+/// only when the whole pool is full. A level pushed out of the top block goes at the deep
+/// tier's best end, and the best deep level comes back up when a top level empties.
 /// </para>
 /// Why sorted arrays rather than a tick-indexed ladder? Nearly all ITCH activity is
 /// within a few levels of the touch, where a sorted array is short to search and
@@ -41,19 +38,20 @@ namespace TickToTrade.Book;
 /// on empty ticks for every symbol. Levels are compared by a key that is the price
 /// for bids and its complement for asks, so "better" is "greater" on both sides.
 /// </summary>
-public sealed unsafe class LevelBook : IDisposable
+internal sealed unsafe class LevelBook : IDisposable
 {
     /// <summary>Levels in a side's top block: seven prices and the counts make one 256-bit vector.</summary>
     public const int TopLevels = 7;
 
     private const int BlockBytes = 128;
 
-    // The block's fields, by byte offset: uint Prices[7], ushort Top, byte DeepOrder, 1 spare | uint Orders[7], uint DeepCount
-    // | ulong Shares[7], uint DeepBlock (pool offset), uint DeepStart (index of the worst deep level within the block).
-    private const int TopCountAt = 28, DeepOrderAt = 30, OrdersAt = 32, DeepCountAt = 60, SharesAt = 64, DeepBlockAt = 120, DeepStartAt = 124;
+    // The block's fields, by byte offset: uint Prices[7], ushort Top, 2 bytes of the deep tier's | uint Orders[7], 4 bytes of
+    // the deep tier's | ulong Shares[7], 8 bytes of the deep tier's (its directory and counts: see DeepTier).
+    private const int TopCountAt = 28, OrdersAt = 32, SharesAt = 64;
 
     private readonly NativeArena _topArena;
     private readonly LevelPool _pool;
+    private readonly DeepTier _deep;
     private byte* _top;
     private readonly int _symbols;
 
@@ -66,6 +64,7 @@ public sealed unsafe class LevelBook : IDisposable
         _topArena = new NativeArena(sides * BlockBytes, "the top price levels");
         _top = (byte*)_topArena.Pointer;
         _pool = new LevelPool(deepLevels);
+        _deep = new DeepTier(_pool);
     }
 
     /// <summary>The deep tiers' shared pool (its use and peak are what to size <see cref="BookOptions.Levels"/> from).</summary>
@@ -73,10 +72,6 @@ public sealed unsafe class LevelBook : IDisposable
 
     /// <summary>Bytes of native memory the levels take.</summary>
     public long Bytes => _topArena.Bytes + _pool.Bytes;
-
-    /// <summary>The price for bids, its complement for asks: an XOR with 0 or all ones, so no branch.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Key(Side side, uint price) => price ^ (0u - (uint)side);
 
     /// <summary>
     /// How many of the block's <paramref name="count"/> top levels are strictly better than
@@ -103,17 +98,7 @@ public sealed unsafe class LevelBook : IDisposable
 
     /// <summary>How many levels the deep tier holds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref uint DeepCount(byte* block) => ref *(uint*)(block + DeepCountAt);
-
-    /// <summary>The order (log2 of its size) of the side's deep block; 0 when it has none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref byte DeepOrder(byte* block) => ref block[DeepOrderAt];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref uint DeepBlock(byte* block) => ref *(uint*)(block + DeepBlockAt);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref uint DeepStart(byte* block) => ref *(uint*)(block + DeepStartAt);
+    private static uint DeepCount(byte* block) => DeepTier.Count(block);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint* Prices(byte* block) => (uint*)block;
@@ -165,10 +150,6 @@ public sealed unsafe class LevelBook : IDisposable
         }
     }
 
-    /// <summary>The side's deep levels, worst first (index <c>DeepCount - 1</c> is the best deep level).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private PriceLevel* Deep(byte* block) => _pool.At(DeepBlock(block) + DeepStart(block));
-
     /// <summary>Copies up to <c>into.Length</c> levels of one side, best first; returns how many.</summary>
     public int CopyDepth(ushort locate, Side side, Span<PriceLevel> into)
     {
@@ -178,10 +159,7 @@ public sealed unsafe class LevelBook : IDisposable
             into[i] = TopLevel(block, i);
         if (DeepCount(block) == 0)
             return n;
-        PriceLevel* deep = Deep(block);
-        for (long i = (long)DeepCount(block) - 1; i >= 0 && n < into.Length; i--)
-            into[n++] = deep[i];
-        return n;
+        return n + _deep.CopyBestFirst(block, into[n..]);
     }
 
     /// <summary>Levels on one side, both tiers.</summary>
@@ -220,7 +198,8 @@ public sealed unsafe class LevelBook : IDisposable
     /// <summary>
     /// Adds <paramref name="shares"/> and one order at <paramref name="price"/>.
     /// Returns the level's depth from the top (0 = best), or -1 when a new level is
-    /// needed and the pool has no room for it; <paramref name="created"/> tells whether the level is new.
+    /// needed and the pool has no room for it (the side is then as it was);
+    /// <paramref name="created"/> tells whether the level is new.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Add(ushort locate, Side side, uint price, uint shares, out bool created)
@@ -236,11 +215,11 @@ public sealed unsafe class LevelBook : IDisposable
             return k;
         }
         if (k == TopLevels)
-            return AddDeep(block, side, price, shares, out created);
+            return _deep.Add(block, side, price, shares, out created);
         if (top == TopLevels)
         {
-            // The worst top level moves down: it is better than every deep level, so it goes at the deep array's best end.
-            if (!InsertDeep(block, DeepCount(block), TopLevel(block, TopLevels - 1)))
+            // The worst top level moves down: it is better than every deep level, so it goes at the deep tier's best end.
+            if (!_deep.PushBest(block, TopLevel(block, TopLevels - 1), side))
                 return -1;
             top--;
         }
@@ -249,178 +228,6 @@ public sealed unsafe class LevelBook : IDisposable
         SetTopLevel(block, k, new PriceLevel { Price = price, Orders = 1, Shares = shares });
         TopCount(block) = (ushort)(top + 1);
         return k;
-    }
-
-    /// <summary>An add below a full top block, into the deep array (best last).</summary>
-    private int AddDeep(byte* block, Side side, uint price, uint shares, out bool created)
-    {
-        created = false;
-        uint count = DeepCount(block);
-        if (count > 0)
-        {
-            PriceLevel* deep = Deep(block);
-            uint i = SearchDeep(deep, count, Key(side, price), side);
-            if (i < count && deep[i].Price == price)
-            {
-                deep[i].Shares += shares;
-                deep[i].Orders++;
-                return TopLevels + (int)(count - 1 - i);
-            }
-            if (!InsertDeep(block, i, new PriceLevel { Price = price, Orders = 1, Shares = shares }))
-                return -1;
-            created = true;
-            return TopLevels + (int)(count - i); // count has grown by one
-        }
-        if (!InsertDeep(block, 0, new PriceLevel { Price = price, Orders = 1, Shares = shares }))
-            return -1;
-        created = true;
-        return TopLevels;
-    }
-
-    /// <summary>
-    /// Puts <paramref name="level"/> at index <paramref name="i"/> of the deep array (0..count),
-    /// shifting the shorter part of the array towards its end of the block; makes room
-    /// first (a first block, a re-centre, or a block twice the size). False when the pool is full.
-    /// </summary>
-    private bool InsertDeep(byte* block, uint i, PriceLevel level)
-    {
-        uint count = DeepCount(block);
-        bool lowHalf = i < count - i; // the worse part is shorter: move it down, towards the block's start
-        if (!(lowHalf ? DeepStart(block) > 0 : DeepStart(block) + count < DeepSize(block)))
-        {
-            if (!MakeRoom(block, count + 1))
-                return false;
-            if (lowHalf && DeepStart(block) == 0)
-                lowHalf = false; // a full block re-centred may have its one free place at the top end only
-        }
-        PriceLevel* deep = Deep(block);
-        if (lowHalf)
-        {
-            Move(deep, deep - 1, i);
-            DeepStart(block)--;
-            deep--;
-        }
-        else
-        {
-            Move(deep + i, deep + i + 1, count - i);
-        }
-        deep[i] = level;
-        DeepCount(block) = count + 1;
-        return true;
-    }
-
-    /// <summary>Removes index <paramref name="i"/> of the deep array, shifting the shorter part over it; shrinks or frees the block.</summary>
-    private void RemoveDeepAt(byte* block, uint i)
-    {
-        uint count = DeepCount(block);
-        PriceLevel* deep = Deep(block);
-        if (i < count - 1 - i)
-        {
-            Move(deep, deep + 1, i);
-            DeepStart(block)++;
-        }
-        else
-        {
-            Move(deep + i + 1, deep + i, count - 1 - i);
-        }
-        DeepCount(block) = --count;
-        if (count == 0)
-        {
-            _pool.Free(DeepBlock(block), DeepOrder(block));
-            DeepOrder(block) = 0;
-            DeepStart(block) = 0;
-        }
-        else if (DeepOrder(block) > LevelPool.MinOrder && count <= DeepSize(block) / 4)
-        {
-            Relocate(block, DeepOrder(block) - 1);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint DeepSize(byte* block) => DeepOrder(block) == 0 ? 0 : 1u << DeepOrder(block);
-
-    /// <summary>
-    /// Room for <paramref name="needed"/> levels with a free place at both ends: the first
-    /// block, the same block with the levels re-centred when it is at most three quarters
-    /// full, else a block twice the size, else (the pool has no block that large) the same
-    /// block re-centred while it has any room. False only when none of these is possible.
-    /// </summary>
-    private bool MakeRoom(byte* block, uint needed)
-    {
-        uint size = DeepSize(block);
-        if (size == 0)
-        {
-            uint offset = _pool.Allocate(LevelPool.MinOrder);
-            if (offset == LevelPool.None)
-                return false;
-            DeepBlock(block) = offset;
-            DeepOrder(block) = LevelPool.MinOrder;
-            DeepStart(block) = (1u << LevelPool.MinOrder) / 2;
-            return true;
-        }
-        if ((ulong)needed * 4 <= (ulong)size * 3)
-        {
-            Recentre(block, size);
-            return true;
-        }
-        if (Extend(block) || Relocate(block, DeepOrder(block) + 1))
-            return true;
-        if (needed > size)
-            return false;
-        Recentre(block, size);
-        return true;
-    }
-
-    /// <summary>Doubles the deep block in place when its buddy is free (so one side can grow to the whole pool), re-centring the levels in it.</summary>
-    private bool Extend(byte* block)
-    {
-        uint offset = _pool.TryExtend(DeepBlock(block), DeepOrder(block));
-        if (offset == LevelPool.None)
-            return false;
-        uint count = DeepCount(block);
-        uint size = 2u << DeepOrder(block);
-        uint start = (size - count) / 2;
-        Move(Deep(block), _pool.At(offset + start), count);
-        DeepBlock(block) = offset;
-        DeepOrder(block)++;
-        DeepStart(block) = start;
-        return true;
-    }
-
-    private void Recentre(byte* block, uint size)
-    {
-        uint count = DeepCount(block);
-        uint start = (size - count) / 2;
-        Move(Deep(block), _pool.At(DeepBlock(block) + start), count);
-        DeepStart(block) = start;
-    }
-
-    /// <summary>
-    /// Moves the deep array into a new block of 2^<paramref name="order"/> levels, centred, and
-    /// frees the old one. False when the pool has no such block: a grow then fails, and a
-    /// shrink (which is only to give memory back) keeps the block it has.
-    /// </summary>
-    private bool Relocate(byte* block, int order)
-    {
-        uint offset = _pool.Allocate(order);
-        if (offset == LevelPool.None)
-            return false;
-        uint count = DeepCount(block);
-        uint start = ((1u << order) - count) / 2;
-        Move(Deep(block), _pool.At(offset + start), count);
-        _pool.Free(DeepBlock(block), DeepOrder(block));
-        DeepBlock(block) = offset;
-        DeepOrder(block) = (byte)order;
-        DeepStart(block) = start;
-        return true;
-    }
-
-    /// <summary>A memmove of <paramref name="count"/> levels (overlap allowed).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Move(PriceLevel* from, PriceLevel* to, uint count)
-    {
-        if (count != 0 && from != to)
-            Buffer.MemoryCopy(from, to, (long)count * sizeof(PriceLevel), (long)count * sizeof(PriceLevel));
     }
 
     /// <summary>
@@ -437,43 +244,19 @@ public sealed unsafe class LevelBook : IDisposable
         int top = TopCount(block);
         int k = Rank(block, top, price, side);
         if (k == top)
-            return DeepCount(block) == 0 ? -1 : RemoveDeep(block, side, price, shares, orderGone, out removed);
+            return DeepCount(block) == 0 ? -1 : _deep.Remove(block, side, price, shares, orderGone, out removed);
         if (Prices(block)[k] != price)
             return -1;
         if (Take(ref Shares(block)[k], ref Orders(block)[k], shares, orderGone))
         {
             removed = true;
             ShiftUp(block, k, top);
-            uint deep = DeepCount(block);
-            if (deep > 0)
-            {
-                SetTopLevel(block, top - 1, Deep(block)[deep - 1]); // the best deep level moves up
-                RemoveDeepAt(block, deep - 1);
-            }
+            if (DeepCount(block) > 0)
+                SetTopLevel(block, top - 1, _deep.PopBest(block, side)); // the best deep level moves up
             else
-            {
                 TopCount(block) = (ushort)(top - 1);
-            }
         }
         return k;
-    }
-
-    /// <summary>A removal below the top block, from the deep array (best last).</summary>
-    private int RemoveDeep(byte* block, Side side, uint price, uint shares, bool orderGone, out bool removed)
-    {
-        removed = false;
-        uint count = DeepCount(block);
-        PriceLevel* deep = Deep(block);
-        uint i = SearchDeep(deep, count, Key(side, price), side);
-        if (i >= count || deep[i].Price != price)
-            return -1;
-        int depth = TopLevels + (int)(count - 1 - i);
-        if (Take(ref deep[i].Shares, ref deep[i].Orders, shares, orderGone))
-        {
-            removed = true;
-            RemoveDeepAt(block, i);
-        }
-        return depth;
     }
 
     /// <summary>
@@ -487,35 +270,6 @@ public sealed unsafe class LevelBook : IDisposable
         if (orderGone)
             levelOrders--;
         return levelOrders == 0;
-    }
-
-    /// <summary>
-    /// Index in a deep array (best last) of the first level whose key is not below
-    /// <paramref name="key"/>: the level itself, or where it goes. Looks down from the
-    /// deep end, next to the top block, for a few steps, then binary-searches the rest.
-    /// </summary>
-    private static uint SearchDeep(PriceLevel* levels, uint count, uint key, Side side)
-    {
-        uint i = count;
-        uint stop = count > 8 ? count - 8 : 0;
-        while (i > stop && Key(side, levels[i - 1].Price) >= key)
-        {
-            if (Key(side, levels[i - 1].Price) == key)
-                return i - 1;
-            i--;
-        }
-        if (i > stop || i == 0)
-            return i;
-        uint lo = 0, hi = i; // the answer is in [lo, hi]
-        while (lo < hi)
-        {
-            uint mid = (lo + hi) >> 1;
-            if (Key(side, levels[mid].Price) < key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
     }
 
     /// <summary>Empties every side of every symbol and gives every deep block back.</summary>

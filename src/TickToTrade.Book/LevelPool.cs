@@ -19,7 +19,7 @@ namespace TickToTrade.Book;
 /// (<see cref="LevelBook"/>), so a side of n levels allocates O(log n) times a day.
 /// </para>
 /// </summary>
-public sealed unsafe class LevelPool : IDisposable
+internal sealed unsafe class LevelPool : IDisposable
 {
     /// <summary>The smallest block: 8 levels, 128 bytes.</summary>
     public const int MinOrder = 3;
@@ -60,7 +60,7 @@ public sealed unsafe class LevelPool : IDisposable
     /// <summary>Most levels handed out at one time since the last <see cref="Reset"/>.</summary>
     public long Peak { get; private set; }
 
-    /// <summary>Allocations refused because no free block was large enough.</summary>
+    /// <summary>Allocations refused because no free block was large enough (a refused shrink of a chunk directory, which only gives memory back, counts too).</summary>
     public long Refused { get; private set; }
 
     /// <summary>Bytes of native memory the pool takes.</summary>

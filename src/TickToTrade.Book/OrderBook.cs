@@ -56,8 +56,14 @@ public sealed unsafe class OrderBook : IDisposable
 
     public OrderStore Orders => _orders;
 
-    /// <summary>The levels beyond each side's best seven, shared by every symbol.</summary>
-    public LevelPool LevelPool => _levels.Pool;
+    /// <summary>Price levels in the pool that every side shares beyond its best seven.</summary>
+    public long LevelPoolCapacity => _levels.Pool.Capacity;
+
+    /// <summary>Pool levels in use now (chunks and their directories).</summary>
+    public long LevelPoolUsed => _levels.Pool.Used;
+
+    /// <summary>Most pool levels in use at one time since the last <see cref="Clear"/>: what to size <see cref="BookOptions.Levels"/> from.</summary>
+    public long LevelPoolPeak => _levels.Pool.Peak;
 
     public int MaxSymbols => _maxSymbols;
 

@@ -176,18 +176,18 @@ public sealed unsafe class OrderStore : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Add(ulong reference, ushort locate, Side side, uint price, uint shares)
     {
-        if (Count >= _limit)
-            return -2;
         ulong b = Home(reference);
         uint free;
         while (true)
         {
             if (Scan(Bucket(b), reference, out free) != 0)
-                return -1;
+                return -1; // a duplicate, whether or not the store is full
             if (free != 0)
                 break; // the chain ends here, so the reference is nowhere further on
             b = (b + 1) & _bucketMask;
         }
+        if (Count >= _limit)
+            return -2;
         int lane = BitOperations.TrailingZeroCount(free);
         Write(Bucket(b), lane, reference, locate, side, price, shares);
         if (++Count > Peak)
@@ -293,8 +293,8 @@ public sealed unsafe class OrderStore : IDisposable
         return new ProbeLengths(orders, orders == 0 ? 0 : (double)total / orders, p99, max);
     }
 
-    /// <summary>Forgets every order.</summary>
-    public void Clear()
+    /// <summary>Forgets every order (the book clears its levels with it: <see cref="OrderBook.Clear"/>).</summary>
+    internal void Clear()
     {
         NativeMemory.Clear(_buckets, (nuint)Bytes);
         Count = 0;

@@ -89,7 +89,7 @@ public sealed class BookListenerTests
     [Fact]
     public void CanTrade_NeedsATrackedCompleteSymbolInTradingState()
     {
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 4, Levels = 8 });
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 4, Levels = 40 });
         var at = new StockLocate(2);
         Assert.False(book.CanTrade(at)); // before the feed has said it trades
         book.ApplyTradingAction(at, 1, (byte)'T');
@@ -100,7 +100,7 @@ public sealed class BookListenerTests
             Assert.False(book.CanTrade(at));
         }
         book.ApplyTradingAction(at, 3, (byte)'T');
-        for (uint k = 0; k < 16; k++) // 7 top levels + 8 from the pool, then no room: degraded
+        for (uint k = 0; k < 40; k++) // 7 top levels + 32 from the pool, then no room: degraded
             book.ApplyAdd(at, 4, new OrderRef(k), Side.Ask, new Shares(1), new Price4(1_000_000 + 100 * k));
         Assert.True(book.Symbol(at).Degraded);
         Assert.False(book.CanTrade(at));

@@ -30,26 +30,27 @@ public sealed class CapacityTests
     [Fact]
     public void FullLevelPool_DegradesTheSymbol_AndTheOrderIsNotKept_AndFreedLevelsServeAnother()
     {
-        // A pool of 8 levels: one side rests its best 7 in its own block and 8 more from the pool.
-        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 8 });
-        for (uint k = 0; k < 15; k++)
+        // A pool of 40 levels: one 8-entry chunk directory and one 32-level chunk. A side rests its
+        // best 7 in its own block and 32 more from the pool.
+        using var book = new OrderBook(new BookOptions { MaxOrders = 128, MaxSymbols = 2, Levels = 40 });
+        for (uint k = 0; k < 39; k++)
             book.ApplyAdd(1, 0, 1 + k, (byte)'S', 100, 1_000_100 + 100 * k);
-        Assert.Equal(15L, book.LevelCount(new StockLocate(1), Side.Ask));
+        Assert.Equal(39L, book.LevelCount(new StockLocate(1), Side.Ask));
         book.ApplyAdd(1, 0, 100, (byte)'S', 100, 1_000_100); // an existing level: fine
-        book.ApplyAdd(1, 0, 101, (byte)'S', 100, 2_000_000); // a 16th level: the pool is full
+        book.ApplyAdd(1, 0, 101, (byte)'S', 100, 2_000_000); // a 40th level: the pool is full
         Assert.Equal(1, book.Counters.LevelsFull);
         Assert.False(book.IsTradable(1));
         Assert.Equal((BookChangeKind.State, StateChange.Degraded), (book.LastChange.Kind, book.LastChange.State));
-        Assert.Equal(16, book.Orders.Count);
+        Assert.Equal(40, book.Orders.Count);
         book.ApplyDelete(0, 101);
         Assert.Equal(1, book.Counters.UnknownOrders);
         // The other symbol's best seven need nothing from the pool; its eighth does, and waits for room.
         for (uint k = 0; k < 8; k++)
             book.ApplyAdd(2, 0, 200 + k, (byte)'B', 100, 900_000 - 100 * k);
         Assert.Equal(2, book.Counters.LevelsFull);
-        for (uint k = 7; k < 15; k++)
+        for (uint k = 7; k < 39; k++)
             book.ApplyDelete(0, 1 + k); // symbol 1's deep levels go back to the pool
-        Assert.Equal(0, book.LevelPool.Used);
+        Assert.Equal(0, book.LevelPoolUsed);
         book.ApplyAdd(2, 0, 300, (byte)'B', 100, 800_000);
         Assert.Equal(8L, book.LevelCount(new StockLocate(2), Side.Bid));
         Assert.Equal(2, book.Counters.DegradedSymbols); // each alarmed once
@@ -156,19 +157,23 @@ public sealed class CapacityTests
     }
 
     [Fact]
-    public void OneSide_GrowsToTheWholePool_WhenNothingElseUsesIt()
+    public void OneSide_FillsTheWholePool_WhenNothingElseUsesIt()
     {
-        // 7 levels in the side's own block, then 8, 16, 32 and 64 from a pool of 64, each doubling in place.
-        using var book = new OrderBook(new BookOptions { MaxOrders = 256, MaxSymbols = 2, Levels = 64 });
-        for (uint k = 0; k < 71; k++)
+        // A pool of 104 levels: an 8-entry directory and three 32-level chunks, all for one side.
+        using var book = new OrderBook(new BookOptions { MaxOrders = 256, MaxSymbols = 2, Levels = 104 });
+        for (uint k = 0; k < 103; k++)
             book.ApplyAdd(1, 0, k, (byte)'S', 100, 1_000_000 + 100 * k);
         Assert.Equal(0, book.Counters.LevelsFull);
-        Assert.Equal(71L, book.LevelCount(new StockLocate(1), Side.Ask));
-        Assert.Equal(64, book.LevelPool.Used);
+        Assert.Equal(103L, book.LevelCount(new StockLocate(1), Side.Ask));
+        Assert.Equal(104, book.LevelPoolUsed);
         book.ApplyAdd(1, 0, 500, (byte)'S', 100, 999_900); // a new best level pushes the worst top level down: no room
         Assert.Equal(1, book.Counters.LevelsFull);
         Assert.Equal(1_000_000u, book.Top(1).Ask.Price); // the side is as it was
-        Assert.Equal(71L, book.LevelCount(new StockLocate(1), Side.Ask));
+        Assert.Equal(103L, book.LevelCount(new StockLocate(1), Side.Ask));
+        var levels = new PriceLevel[104];
+        Assert.Equal(103, book.Depth(1, Side.Ask, levels));
+        for (int k = 0; k < 103; k++)
+            Assert.Equal(1_000_000u + 100u * (uint)k, levels[k].Price);
     }
 
     [Fact]

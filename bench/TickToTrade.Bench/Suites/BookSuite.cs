@@ -68,7 +68,7 @@ public static class BookSuite
                 book.Clear();
                 messages[d] = Pass(Span(loaded[d]), distance, ref updater);
                 peaks[d] = book.Orders.Peak;
-                poolPeaks[d] = book.LevelPool.Peak;
+                poolPeaks[d] = book.LevelPoolPeak;
                 probes[d] = book.Orders.ProbeLengths();
                 counters[d] = book.Counters;
             }
@@ -106,7 +106,7 @@ public static class BookSuite
             var results = new DayResult[days.Count];
             for (int d = 0; d < days.Count; d++)
                 results[d] = new DayResult(days[d].Day, messages[d], ns[d], floor[d], peaks[d], poolPeaks[d], probes[d], counters[d]);
-            return new Result(results, book.Bytes, book.Orders.Capacity, book.LevelPool.Capacity, rss, peakRss, allocated, collections);
+            return new Result(results, book.Bytes, book.Orders.Capacity, book.LevelPoolCapacity, rss, peakRss, allocated, collections);
         }
         finally
         {

@@ -90,8 +90,8 @@ public static class BookCommand
             w.WriteNumber("live_orders", book.Orders.Count);
             w.WriteNumber("peak_live_orders", book.Orders.Peak);
             w.WriteNumber("book_bytes", book.Bytes);
-            w.WriteNumber("level_pool_capacity", book.LevelPool.Capacity);
-            w.WriteNumber("level_pool_peak", book.LevelPool.Peak);
+            w.WriteNumber("level_pool_capacity", book.LevelPoolCapacity);
+            w.WriteNumber("level_pool_peak", book.LevelPoolPeak);
             ProbeLengths probes = book.Orders.ProbeLengths();
             w.WriteStartObject("probe_lengths");
             w.WriteNumber("orders", probes.Orders);
