@@ -16,7 +16,8 @@ namespace TickToTrade.Book;
 /// The side's state lives in its top block (<see cref="LevelBook"/>), in bytes the top
 /// tier leaves spare: the directory's pool offset and order, the chunk count and the
 /// level count. A side has no directory until its first deep level; chunks that empty
-/// go back to the pool, neighbours that fall below a quarter full merge, and the
+/// go back to the pool (the last one once the side is down to a few top levels: see
+/// <see cref="Release"/>), neighbours that fall below a quarter full merge, and the
 /// directory doubles and halves with the chunk count.
 /// </para>
 /// </summary>
@@ -219,6 +220,20 @@ internal sealed unsafe class DeepTier(LevelPool pool)
         return depth;
     }
 
+    /// <summary>
+    /// Gives back the empty chunk and the directory a side keeps after its last deep level
+    /// went (the level book calls it once the side is down to a few top levels). Keeping them
+    /// until then means a side that moves between seven and eight levels, as busy sides do
+    /// all day, does not take and return two blocks on every such message.
+    /// </summary>
+    public void Release(byte* side)
+    {
+        if (Count(side) != 0 || Chunks(side) == 0)
+            return;
+        pool.Free(Offsets(side)[0], ChunkOrder);
+        RemoveEntry(side, 0);
+    }
+
     private bool Insert(byte* side, uint c, uint i, PriceLevel level, Side s) => Insert(side, c, i, level, s, out _, out _);
 
     /// <summary>
@@ -315,6 +330,8 @@ internal sealed unsafe class DeepTier(LevelPool pool)
         Count(side)--;
         if (count == 0)
         {
+            if (Chunks(side) == 1)
+                return; // the side's last chunk is kept, empty, until the side thins out (Release)
             pool.Free(Offsets(side)[c], ChunkOrder);
             RemoveEntry(side, c);
             return;

@@ -45,6 +45,9 @@ internal sealed unsafe class LevelBook : IDisposable
 
     private const int BlockBytes = 128;
 
+    /// <summary>A side down to this many levels gives back the empty deep blocks it kept (see <see cref="DeepTier.Release"/>).</summary>
+    private const int ReleaseBelow = 3;
+
     // The block's fields, by byte offset: uint Prices[7], ushort Top, 2 bytes of the deep tier's | uint Orders[7], 4 bytes of
     // the deep tier's | ulong Shares[7], 8 bytes of the deep tier's (its directory and counts: see DeepTier).
     private const int TopCountAt = 28, OrdersAt = 32, SharesAt = 64;
@@ -252,9 +255,15 @@ internal sealed unsafe class LevelBook : IDisposable
             removed = true;
             ShiftUp(block, k, top);
             if (DeepCount(block) > 0)
+            {
                 SetTopLevel(block, top - 1, _deep.PopBest(block, side)); // the best deep level moves up
+            }
             else
+            {
                 TopCount(block) = (ushort)(top - 1);
+                if (top - 1 == ReleaseBelow)
+                    _deep.Release(block); // thinned out: the deep tier's kept blocks go back to the pool
+            }
         }
         return k;
     }

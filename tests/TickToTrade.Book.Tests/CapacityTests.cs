@@ -49,7 +49,11 @@ public sealed class CapacityTests
             book.ApplyAdd(2, 0, 200 + k, (byte)'B', 100, 900_000 - 100 * k);
         Assert.Equal(2, book.Counters.LevelsFull);
         for (uint k = 7; k < 39; k++)
-            book.ApplyDelete(0, 1 + k); // symbol 1's deep levels go back to the pool
+            book.ApplyDelete(0, 1 + k); // symbol 1's deep levels go; it keeps its empty chunk while it stays deep-ish
+        Assert.Equal(40, book.LevelPoolUsed);
+        book.ApplyDelete(0, 100); // the second order at the best level
+        for (uint k = 0; k < 4; k++)
+            book.ApplyDelete(0, 1 + k); // down to three levels: its kept blocks go back to the pool
         Assert.Equal(0, book.LevelPoolUsed);
         book.ApplyAdd(2, 0, 300, (byte)'B', 100, 800_000);
         Assert.Equal(8L, book.LevelCount(new StockLocate(2), Side.Bid));
