@@ -8,8 +8,8 @@ namespace TickToTrade.Book;
 public sealed record BookOptions
 {
     /// <summary>
-    /// Live orders the order store holds at once. Default 2^22 (4,194,304): four times
-    /// the peak of `ttt gen --profile realistic` (about a million), in a 128 MB table.
+    /// Live orders the order store holds at once. Default 2^22 (4,194,304): three times
+    /// the peak of `ttt gen --profile realistic` at 50M messages (1,336,722), in a 128 MB table.
     /// The table is a power of two of 3-order buckets, kept at most 7/8 full.
     /// </summary>
     public int MaxOrders { get; init; } = 1 << 22;
@@ -20,8 +20,8 @@ public sealed record BookOptions
     /// <summary>
     /// Price levels in the pool shared by every side beyond its best seven (which every
     /// side has in its own block), handed out in chunks of 32 levels plus a small chunk
-    /// directory per deep side. Default 2^23 (8,388,608 levels, 128 MB): 36 times the
-    /// 233,000 that `ttt gen --profile realistic` uses at its peak at 50M messages; a single
+    /// directory per deep side. Default 2^23 (8,388,608 levels, 128 MB): 17 times the
+    /// 486,824 that `ttt gen --profile realistic` uses at its peak at 50M messages; a single
     /// side may take all of it; the pool is full only when the whole book is.
     /// </summary>
     public long Levels { get; init; } = 1L << 23;
