@@ -6,7 +6,8 @@ namespace TickToTrade.Book;
 /// <summary>
 /// The levels of one side beyond its best seven: a sorted sequence (worst first, best
 /// last, by key) cut into chunks of up to <see cref="ChunkLevels"/> levels, each chunk a
-/// block of the shared <see cref="LevelPool"/>, with a directory of the chunks (their
+/// block of the shared <see cref="LevelPool"/> laid out by field (so a search reads the
+/// 32 prices, two cache lines, with four vector compares), with a directory of the chunks (their
 /// pool offsets, level counts and lowest and highest keys, laid out by field) in another
 /// pool block. An insert or removal moves at most a chunk's worth of levels and a
 /// directory's worth of 4-byte entries, where one sorted array moved up to the whole
@@ -57,8 +58,41 @@ internal sealed unsafe class DeepTier(LevelPool pool)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint* Highs(byte* side) => Offsets(side) + (3u << DirOrder(side));
 
+    // A chunk is laid out by field: 32 prices (two cache lines), 32 order counts, 32 share totals.
+    private const int ChunkOrdersAt = ChunkLevels * 4, ChunkSharesAt = ChunkLevels * 8;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private PriceLevel* Chunk(byte* side, uint c) => pool.At(Offsets(side)[c]);
+    private byte* Chunk(byte* side, uint c) => (byte*)pool.At(Offsets(side)[c]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint* Prices(byte* chunk) => (uint*)chunk;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint* Orders(byte* chunk) => (uint*)(chunk + ChunkOrdersAt);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong* Shares(byte* chunk) => (ulong*)(chunk + ChunkSharesAt);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static PriceLevel Get(byte* chunk, uint i) => new() { Price = Prices(chunk)[i], Orders = Orders(chunk)[i], Shares = Shares(chunk)[i] };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Set(byte* chunk, uint i, PriceLevel level)
+    {
+        Prices(chunk)[i] = level.Price;
+        Orders(chunk)[i] = level.Orders;
+        Shares(chunk)[i] = level.Shares;
+    }
+
+    /// <summary>Moves <paramref name="count"/> levels from index <paramref name="from"/> of one chunk to index <paramref name="to"/> of another (or the same: overlap allowed), field by field.</summary>
+    private static void Move(byte* source, uint from, byte* target, uint to, uint count)
+    {
+        if (count == 0)
+            return;
+        Buffer.MemoryCopy(Prices(source) + from, Prices(target) + to, count * 4, count * 4);
+        Buffer.MemoryCopy(Orders(source) + from, Orders(target) + to, count * 4, count * 4);
+        Buffer.MemoryCopy(Shares(source) + from, Shares(target) + to, count * 8, count * 8);
+    }
 
     /// <summary>The price for bids, its complement for asks: "better" is "greater" on both sides.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -68,7 +102,7 @@ internal sealed unsafe class DeepTier(LevelPool pool)
     public PriceLevel Best(byte* side)
     {
         uint c = Chunks(side) - 1;
-        return Chunk(side, c)[Counts(side)[c] - 1];
+        return Get(Chunk(side, c), Counts(side)[c] - 1);
     }
 
     /// <summary>Copies the deep levels best first into <paramref name="into"/>; returns how many.</summary>
@@ -77,9 +111,9 @@ internal sealed unsafe class DeepTier(LevelPool pool)
         int n = 0;
         for (long c = (long)Chunks(side) - 1; c >= 0 && n < into.Length; c--)
         {
-            PriceLevel* chunk = Chunk(side, (uint)c);
+            byte* chunk = Chunk(side, (uint)c);
             for (long i = (long)Counts(side)[c] - 1; i >= 0 && n < into.Length; i--)
-                into[n++] = chunk[i];
+                into[n++] = Get(chunk, (uint)i);
         }
         return n;
     }
@@ -109,24 +143,32 @@ internal sealed unsafe class DeepTier(LevelPool pool)
             c = lo;
         }
         uint count = Counts(side)[c];
-        i = Search(Chunk(side, c), count, key, s);
-        found = i < count && Chunk(side, c)[i].Price == price;
+        byte* chunk = Chunk(side, c);
+        i = Rank(chunk, count, price, s);
+        found = i < count && Prices(chunk)[i] == price;
     }
 
-    /// <summary>Index in a chunk (best last) of the first level whose key is not below <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Index in a chunk (best last) of the first level whose key is not below that of
+    /// <paramref name="price"/>: how many of its <paramref name="count"/> levels are worse.
+    /// Four 256-bit compares of the 32 prices' keys (signed, after flipping the top bit, as
+    /// AVX2 has no unsigned compare) and a popcount: the chunk's two lines of prices, no
+    /// branch on them.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Search(PriceLevel* levels, uint count, uint key, Side side)
+    private static uint Rank(byte* chunk, uint count, uint price, Side side)
     {
-        uint lo = 0, hi = count;
-        while (lo < hi)
+        uint flip = (0u - (uint)side) ^ 0x8000_0000u;
+        Vector256<int> target = Vector256.Create((int)(price ^ flip));
+        Vector256<uint> flips = Vector256.Create(flip);
+        uint* prices = Prices(chunk);
+        ulong worse = 0;
+        for (int k = 0; k < ChunkLevels / 8; k++)
         {
-            uint mid = (lo + hi) >> 1;
-            if (Key(side, levels[mid].Price) < key)
-                lo = mid + 1;
-            else
-                hi = mid;
+            Vector256<int> keys = (Vector256.Load(prices + 8 * k) ^ flips).AsInt32();
+            worse |= (ulong)Vector256.LessThan(keys, target).ExtractMostSignificantBits() << (8 * k);
         }
-        return lo;
+        return (uint)System.Numerics.BitOperations.PopCount(worse & ((1UL << (int)count) - 1));
     }
 
     /// <summary>Depth from the top of the side of level <paramref name="i"/> of chunk <paramref name="c"/>: the top tier, the better chunks, the better levels of its own.</summary>
@@ -166,9 +208,9 @@ internal sealed unsafe class DeepTier(LevelPool pool)
         Locate(side, s, price, out uint c, out uint i, out bool found);
         if (found)
         {
-            PriceLevel* level = Chunk(side, c) + i;
-            level->Shares += shares;
-            level->Orders++;
+            byte* chunk = Chunk(side, c);
+            Shares(chunk)[i] += shares;
+            Orders(chunk)[i]++;
             return Depth(side, c, i);
         }
         if (!Insert(side, c, i, new PriceLevel { Price = price, Orders = 1, Shares = shares }, s, out c, out i))
@@ -189,7 +231,7 @@ internal sealed unsafe class DeepTier(LevelPool pool)
     {
         uint c = Chunks(side) - 1;
         uint i = Counts(side)[c] - 1;
-        PriceLevel best = Chunk(side, c)[i];
+        PriceLevel best = Get(Chunk(side, c), i);
         RemoveAt(side, c, i, s);
         return best;
     }
@@ -208,11 +250,12 @@ internal sealed unsafe class DeepTier(LevelPool pool)
         if (!found)
             return -1;
         int depth = Depth(side, c, i);
-        PriceLevel* level = Chunk(side, c) + i;
-        level->Shares -= Math.Min(level->Shares, shares);
+        byte* chunk = Chunk(side, c);
+        ref ulong levelShares = ref Shares(chunk)[i];
+        levelShares -= Math.Min(levelShares, shares);
         if (orderGone)
-            level->Orders--;
-        if (level->Orders == 0)
+            Orders(chunk)[i]--;
+        if (Orders(chunk)[i] == 0)
         {
             removed = true;
             RemoveAt(side, c, i, s);
@@ -295,7 +338,7 @@ internal sealed unsafe class DeepTier(LevelPool pool)
                 {
                     InsertEntry(side, c + 1, fresh); // split: the better half moves to the new chunk
                     const uint half = ChunkLevels / 2;
-                    Buffer.MemoryCopy(Chunk(side, c) + half, Chunk(side, c + 1), half * sizeof(PriceLevel), half * sizeof(PriceLevel));
+                    Move(Chunk(side, c), half, Chunk(side, c + 1), 0, half);
                     Counts(side)[c] = half;
                     Counts(side)[c + 1] = half;
                     Refresh(side, c, s);
@@ -308,10 +351,10 @@ internal sealed unsafe class DeepTier(LevelPool pool)
                 }
             }
         }
-        PriceLevel* chunk = Chunk(side, c);
+        byte* chunk = Chunk(side, c);
         uint count = Counts(side)[c];
-        Buffer.MemoryCopy(chunk + i, chunk + i + 1, (count - i) * sizeof(PriceLevel), (count - i) * sizeof(PriceLevel));
-        chunk[i] = level;
+        Move(chunk, i, chunk, i + 1, count - i);
+        Set(chunk, i, level);
         Counts(side)[c] = count + 1;
         Refresh(side, c, s);
         Count(side)++;
@@ -323,9 +366,9 @@ internal sealed unsafe class DeepTier(LevelPool pool)
     /// <summary>Removes level <paramref name="i"/> of chunk <paramref name="c"/>; an emptied chunk goes back to the pool, a sparse one merges with a neighbour.</summary>
     private void RemoveAt(byte* side, uint c, uint i, Side s)
     {
-        PriceLevel* chunk = Chunk(side, c);
+        byte* chunk = Chunk(side, c);
         uint count = Counts(side)[c] - 1;
-        Buffer.MemoryCopy(chunk + i + 1, chunk + i, (count - i) * sizeof(PriceLevel), (count - i) * sizeof(PriceLevel));
+        Move(chunk, i + 1, chunk, i, count - i);
         Counts(side)[c] = count;
         Count(side)--;
         if (count == 0)
@@ -352,7 +395,7 @@ internal sealed unsafe class DeepTier(LevelPool pool)
     {
         uint* counts = Counts(side);
         uint moved = counts[c + 1];
-        Buffer.MemoryCopy(Chunk(side, c + 1), Chunk(side, c) + counts[c], moved * sizeof(PriceLevel), moved * sizeof(PriceLevel));
+        Move(Chunk(side, c + 1), 0, Chunk(side, c), counts[c], moved);
         counts[c] += moved;
         pool.Free(Offsets(side)[c + 1], ChunkOrder);
         RemoveEntry(side, c + 1);
@@ -363,9 +406,9 @@ internal sealed unsafe class DeepTier(LevelPool pool)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Refresh(byte* side, uint c, Side s)
     {
-        PriceLevel* chunk = Chunk(side, c);
-        Lows(side)[c] = Key(s, chunk[0].Price);
-        Highs(side)[c] = Key(s, chunk[Counts(side)[c] - 1].Price);
+        uint* prices = Prices(Chunk(side, c));
+        Lows(side)[c] = Key(s, prices[0]);
+        Highs(side)[c] = Key(s, prices[Counts(side)[c] - 1]);
     }
 
     /// <summary>Room in the directory for one more chunk: the first directory, or one twice the size.</summary>
