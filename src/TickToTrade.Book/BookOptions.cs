@@ -3,7 +3,7 @@ namespace TickToTrade.Book;
 /// <summary>
 /// The book's fixed capacities, chosen at start-up; nothing grows afterwards. The
 /// defaults hold a day far larger than a realistic one (see each), in about
-/// 280 MB of native memory.
+/// 277 MiB of native memory.
 /// </summary>
 public sealed record BookOptions
 {
@@ -21,8 +21,9 @@ public sealed record BookOptions
     /// Price levels in the pool shared by every side beyond its best seven (which every
     /// side has in its own block), handed out in chunks of 32 levels plus a small chunk
     /// directory per deep side. Default 2^23 (8,388,608 levels, 128 MB): 17 times the
-    /// 486,824 that `ttt gen --profile realistic` uses at its peak at 50M messages; a single
-    /// side may take all of it; the pool is full only when the whole book is.
+    /// 486,824 that `ttt gen --profile realistic` uses at its peak at 50M messages. A single
+    /// side may take all of it; a side's first deep level takes 40 (a chunk and its
+    /// directory), and a symbol is degraded only when the pool has no block of the size it needs.
     /// </summary>
     public long Levels { get; init; } = 1L << 23;
 

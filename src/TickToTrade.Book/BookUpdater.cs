@@ -110,36 +110,43 @@ public struct BookUpdater<TListener>(OrderBook book, TListener listener) : IItch
 
     public void OnOrderExecuted(OrderExecutedMessage m)
     {
-        book.ApplyExecution(m.Timestamp, m.OrderReference, new Shares(m.ExecutedShares), m.MatchNumber);
+        if (book.TracksEvent(m.StockLocate, m.Timestamp))
+            book.ApplyExecution(m.Timestamp, m.OrderReference, new Shares(m.ExecutedShares), m.MatchNumber);
         Notify();
     }
 
     public void OnOrderExecutedWithPrice(OrderExecutedWithPriceMessage m)
     {
         // §1.4.2 Printable: 'N' non-printable, 'Y' printable; anything else is not guessed at.
-        if (m.Printable is (byte)'Y' or (byte)'N')
-            book.ApplyExecutionWithPrice(m.Timestamp, m.OrderReference, new Shares(m.ExecutedShares), m.MatchNumber, m.ExecutionPrice, printable: m.Printable == (byte)'Y');
-        else
-            book.DropInvalidPrintable(m.Timestamp);
+        if (book.TracksEvent(m.StockLocate, m.Timestamp))
+        {
+            if (m.Printable is (byte)'Y' or (byte)'N')
+                book.ApplyExecutionWithPrice(m.Timestamp, m.OrderReference, new Shares(m.ExecutedShares), m.MatchNumber, m.ExecutionPrice, printable: m.Printable == (byte)'Y');
+            else
+                book.DropInvalidPrintable(m.Timestamp);
+        }
         Notify();
     }
 
     public void OnOrderCancel(OrderCancelMessage m)
     {
-        book.ApplyCancel(m.Timestamp, m.OrderReference, new Shares(m.CancelledShares));
+        if (book.TracksEvent(m.StockLocate, m.Timestamp))
+            book.ApplyCancel(m.Timestamp, m.OrderReference, new Shares(m.CancelledShares));
         Notify();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnOrderDelete(OrderDeleteMessage m)
     {
-        book.ApplyDelete(m.Timestamp, m.OrderReference);
+        if (book.TracksEvent(m.StockLocate, m.Timestamp))
+            book.ApplyDelete(m.Timestamp, m.OrderReference);
         Notify();
     }
 
     public void OnOrderReplace(OrderReplaceMessage m)
     {
-        book.ApplyReplace(m.Timestamp, m.OriginalOrderReference, m.NewOrderReference, new Shares(m.Shares), m.Price);
+        if (book.TracksEvent(m.StockLocate, m.Timestamp))
+            book.ApplyReplace(m.Timestamp, m.OriginalOrderReference, m.NewOrderReference, new Shares(m.Shares), m.Price);
         Notify();
     }
 

@@ -7,7 +7,8 @@ using TickToTrade.PacketIO.Native;
 namespace TickToTrade.Book;
 
 /// <summary>
-/// Price levels of every (symbol, side) in two tiers, each a sorted array.
+/// Price levels of every (symbol, side) in two tiers: the best seven in a sorted block of
+/// the side's own, the rest in chunks from a shared pool.
 /// <para>
 /// The top tier holds the best <see cref="TopLevels"/> levels of a side, best
 /// FIRST, in one 128-byte block (two cache lines) that also carries the side's
@@ -29,7 +30,7 @@ namespace TickToTrade.Book;
 /// <see cref="LevelPool"/> shared by every side. A side takes no pool memory until it first
 /// needs a deep level and gives its chunks back as they empty, so one symbol can rest tens
 /// of thousands of levels while the others rest a few, and the book runs out of levels
-/// only when the whole pool is full. A level pushed out of the top block goes at the deep
+/// only when the pool has no block of the size a side needs. A level pushed out of the top block goes at the deep
 /// tier's best end, and the best deep level comes back up when a top level empties.
 /// </para>
 /// Why sorted arrays rather than a tick-indexed ladder? Nearly all ITCH activity is

@@ -15,8 +15,8 @@ namespace TickToTrade.Book;
 /// The free lists are threaded through the free blocks themselves (a block's first
 /// 8 bytes hold the next and previous free block of its order), and one byte per
 /// smallest block marks the head of a free block and its order, so allocation and
-/// freeing allocate nothing and take O(log size) steps. Sides grow by doubling
-/// (<see cref="LevelBook"/>), so a side of n levels allocates O(log n) times a day.
+/// freeing allocate nothing and take O(log size) steps. The deep tiers take 32-level
+/// chunks and small chunk directories from it (<see cref="DeepTier"/>).
 /// </para>
 /// </summary>
 internal sealed unsafe class LevelPool : IDisposable

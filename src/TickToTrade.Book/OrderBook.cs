@@ -121,6 +121,14 @@ public sealed unsafe class OrderBook : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// For an order event that names its order by reference (E, C, X, D, U): true when its
+    /// Stock Locate is one the book tracks; otherwise counts it in <see cref="BookCounters.SymbolOutOfRange"/>
+    /// and records a change of nothing, so an event for an untracked symbol is never taken for
+    /// an unknown order.
+    /// </summary>
+    public bool TracksEvent(StockLocate locate, ulong timestamp) => InRange(locate.Value, timestamp);
+
     /// <summary>Counts a message dropped for a value its spec does not define in a field the book acts on.</summary>
     private void DropInvalid(ulong timestamp)
     {
@@ -562,6 +570,10 @@ public sealed unsafe class OrderBook : IDisposable
         _levels.Clear();
         NativeMemory.Clear(_symbols, SymbolBytes);
         _locateByStock.Clear();
+        while (Alarms.TryTake(out _))
+        {
+            // a new day's alarms are its own
+        }
         _counters = default;
         _change = default;
         _market = default;

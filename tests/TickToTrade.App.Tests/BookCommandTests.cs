@@ -127,7 +127,13 @@ public sealed class BookCommandTests : IDisposable
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("ttt: book: ALARM: locate", r.Stderr);
         using JsonDocument json = JsonDocument.Parse(r.Stdout);
-        Assert.True(json.RootElement.GetProperty("counters").GetProperty("degraded_symbols").GetInt64() > 0);
+        long degraded = json.RootElement.GetProperty("counters").GetProperty("degraded_symbols").GetInt64();
+        Assert.True(degraded > 0);
+        // One alarm per degraded symbol: the untimed warm-up build's alarms are not reported again.
+        Assert.Equal(degraded, r.Stderr.Split('\n').Count(l => l.Contains("ALARM: locate", StringComparison.Ordinal)));
+        TttProcess.Result top = TttProcess.Run("book", itch, "--top", "--levels", "2");
+        Assert.True(top.ExitCode == 0, top.Stderr);
+        Assert.Contains(" degraded\n", top.Stdout); // a degraded symbol's line says so
     }
 
     [Fact]

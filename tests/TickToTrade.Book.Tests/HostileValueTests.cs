@@ -94,6 +94,24 @@ public sealed class HostileValueTests
     }
 
     [Fact]
+    public void OrderEventsForAnUntrackedLocate_AreOutOfRange_NotUnknownOrders()
+    {
+        using var book = new OrderBook(new BookOptions { MaxOrders = 64, MaxSymbols = 2, Levels = 64 });
+        var far = new StockLocate(3);
+        Dispatch(book, [
+            Bytes(new AddOrderRepr(far, 0, 1, new OrderRef(9), (byte)'B', 100, Stock, new Price4(1_000_000))),
+            Bytes(new OrderExecutedRepr(far, 0, 2, new OrderRef(9), 10, new MatchNumber(1))),
+            Bytes(new OrderExecutedWithPriceRepr(far, 0, 3, new OrderRef(9), 10, new MatchNumber(2), (byte)'Y', new Price4(5))),
+            Bytes(new OrderCancelRepr(far, 0, 4, new OrderRef(9), 10)),
+            Bytes(new OrderReplaceRepr(far, 0, 5, new OrderRef(9), new OrderRef(10), 10, new Price4(1))),
+            Bytes(new OrderDeleteRepr(new StockLocate(0), 0, 6, new OrderRef(9))),
+        ]);
+        Assert.Equal(6, book.Counters.SymbolOutOfRange);
+        Assert.Equal(0, book.Counters.UnknownOrders);
+        Assert.Equal(0, book.Orders.Count);
+    }
+
+    [Fact]
     public void RandomBytesInEveryMessageType_NeverThrow_AndEveryLocateIsBoundsChecked()
     {
         // A small capacity, so most wire locates are beyond it: every one must be checked before it indexes native memory.
