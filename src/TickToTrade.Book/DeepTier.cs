@@ -251,11 +251,7 @@ internal sealed unsafe class DeepTier(LevelPool pool)
             return -1;
         int depth = Depth(side, c, i);
         byte* chunk = Chunk(side, c);
-        ref ulong levelShares = ref Shares(chunk)[i];
-        levelShares -= Math.Min(levelShares, shares);
-        if (orderGone)
-            Orders(chunk)[i]--;
-        if (Orders(chunk)[i] == 0)
+        if (LevelBook.Take(ref Shares(chunk)[i], ref Orders(chunk)[i], shares, orderGone))
         {
             removed = true;
             RemoveAt(side, c, i, s);

@@ -274,7 +274,7 @@ internal sealed unsafe class LevelBook : IDisposable
     /// one order off a level, in either tier; true when the level has no order left.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Take(ref ulong levelShares, ref uint levelOrders, uint shares, bool orderGone)
+    internal static bool Take(ref ulong levelShares, ref uint levelOrders, uint shares, bool orderGone)
     {
         levelShares -= Math.Min(levelShares, shares);
         if (orderGone)

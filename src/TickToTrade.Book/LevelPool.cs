@@ -92,25 +92,6 @@ internal sealed unsafe class LevelPool : IDisposable
         return offset;
     }
 
-    /// <summary>
-    /// Doubles the block at <paramref name="offset"/> of 2^<paramref name="order"/> levels in place
-    /// when its buddy is free: the pair becomes one block of the next order, at the lower of the
-    /// two offsets (returned; when that is the buddy's, the caller moves its levels down).
-    /// <see cref="None"/> when the buddy is in use or outside the pool.
-    /// </summary>
-    public uint TryExtend(uint offset, int order)
-    {
-        if (order >= MaxOrder)
-            return None;
-        uint buddy = offset ^ (1u << order);
-        if ((ulong)buddy + (1u << order) > _total || _freeHead[buddy >> MinOrder] != order + 1)
-            return None;
-        Unlink(buddy, order);
-        Used += 1L << order;
-        Peak = Math.Max(Peak, Used);
-        return Math.Min(offset, buddy);
-    }
-
     /// <summary>Gives back the block at <paramref name="offset"/> of 2^<paramref name="order"/> levels, merging it with its free buddies.</summary>
     public void Free(uint offset, int order)
     {
