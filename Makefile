@@ -10,7 +10,7 @@ RID      := linux-x64
 DOTNET   ?= dotnet
 DOTNET_PUBLISH := $(DOTNET) publish -c Release -r $(RID) --nologo -p:CopyOutputSymbolsToPublishDirectory=false -p:DebugType=none
 # Debian 12 packages the build, the tests and the interop peers need.
-APT_PACKAGES := build-essential pkg-config dpdk dpdk-dev libdpdk-dev libpcap-dev libnuma-dev libbsd-dev tshark iproute2 procps python3
+APT_PACKAGES := build-essential pkg-config dpdk dpdk-dev libdpdk-dev libpcap-dev libnuma-dev libbsd-dev tshark iproute2 procps python3 iputils-ping liblwip-dev
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1

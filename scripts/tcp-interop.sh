@@ -9,6 +9,10 @@
 # server: tcpcheck --listen echoes for a kernel client (kpeer send), which verifies.
 # Prints tcpcheck's JSON on stdout, then the kernel peer's; exits non-zero if either failed.
 # BYTES (default 64MiB) and SEED (7) set the transfer; TCP_INTEROP_LOGS=DIR keeps both stderr logs.
+# LATE_LINK_MS=N brings the tap's kernel side up N ms after the tap appears (a late link: our
+# first frames are lost). PROBE_AFTER=1 (with tcpcheck --linger) probes our stack from the
+# kernel once the transfer is over, and prints a third JSON line: whether a ping was answered
+# and whether a connect to a port nobody listens on was refused (a RST) rather than timed out.
 set -euo pipefail
 role=${1:?usage: tcp-interop.sh client|server [tcpcheck options...]}
 shift
@@ -49,6 +53,7 @@ for _ in $(seq 1 200); do
     ip netns exec "$ns" ip link show "$iface" >/dev/null 2>&1 && break
     sleep 0.05
 done
+[[ -n ${LATE_LINK_MS:-} ]] && sleep "$(awk "BEGIN { print ${LATE_LINK_MS} / 1000 }")"
 ip netns exec "$ns" ip addr add $kernel/24 dev "$iface"
 ip netns exec "$ns" ip link set "$iface" up
 if [[ $role == server ]]; then
@@ -56,16 +61,32 @@ if [[ $role == server ]]; then
     peer_pid=$!
 fi
 status=0
-wait "$ttt_pid" || status=$?
-ttt_pid=
 peer_status=0
-# The peer ends with the connection; if tcpcheck died mid-transfer, do not wait for the kernel to give up.
-for _ in $(seq 1 100); do kill -0 "$peer_pid" 2>/dev/null || break; sleep 0.1; done
-kill "$peer_pid" 2>/dev/null || true
-wait "$peer_pid" || peer_status=$?
-peer_pid=
+probe=
+if [[ -n ${PROBE_AFTER:-} ]]; then
+    # The peer ends with the transfer; tcpcheck lingers on. Probe it from the kernel meanwhile:
+    # RFC 792 echo, and RFC 9293 §3.10.7.1 (no connection: a RST, so "refused" at once, no timeout).
+    wait "$peer_pid" || peer_status=$?
+    peer_pid=
+    pinged=false; refused=false
+    ip netns exec "$ns" ping -c 2 -i 0.2 -W 1 -q $ours >/dev/null 2>&1 && pinged=true
+    err=$(ip netns exec "$ns" timeout 2 bash -c "exec 3<>/dev/tcp/$ours/9999" 2>&1 || true)
+    [[ $err == *"Connection refused"* ]] && refused=true
+    probe="{\"ping_answered\": $pinged, \"closed_port_refused\": $refused}"
+    wait "$ttt_pid" || status=$?
+    ttt_pid=
+else
+    wait "$ttt_pid" || status=$?
+    ttt_pid=
+    # The peer ends with the connection; if tcpcheck died mid-transfer, do not wait for the kernel to give up.
+    for _ in $(seq 1 100); do kill -0 "$peer_pid" 2>/dev/null || break; sleep 0.1; done
+    kill "$peer_pid" 2>/dev/null || true
+    wait "$peer_pid" || peer_status=$?
+    peer_pid=
+fi
 cat "$tmp/ttt.json"
 cat "$tmp/peer.json"
+[[ -n $probe ]] && echo "$probe"
 if [[ $status -ne 0 || $peer_status -ne 0 ]]; then
     echo "--- tcpcheck stderr" >&2; cat "$tmp/ttt.log" >&2
     echo "--- kpeer stderr" >&2; cat "$tmp/peer.log" >&2

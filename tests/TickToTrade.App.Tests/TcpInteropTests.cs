@@ -18,6 +18,13 @@ public sealed class TcpInteropTests : IDisposable
 
     private static (JsonElement Ours, JsonElement Kernel, string Log) Interop(string role, string bytes, params string[] tcpcheckArgs)
     {
+        var (ours, kernel, _, log) = InteropWith(role, bytes, [], tcpcheckArgs);
+        return (ours, kernel, log);
+    }
+
+    /// <summary>As <see cref="Interop"/>, with extra environment for the script (LATE_LINK_MS, PROBE_AFTER); Probe is its third line, if any.</summary>
+    private static (JsonElement Ours, JsonElement Kernel, JsonElement? Probe, string Log) InteropWith(string role, string bytes, Dictionary<string, string> env, params string[] tcpcheckArgs)
+    {
         var psi = new ProcessStartInfo(Path.Combine(TttProcess.RepoRoot, "scripts", "tcp-interop.sh"))
         {
             RedirectStandardOutput = true,
@@ -29,6 +36,8 @@ public sealed class TcpInteropTests : IDisposable
             psi.ArgumentList.Add(a);
         psi.Environment["BYTES"] = bytes;
         psi.Environment["SEED"] = "11";
+        foreach (var (key, value) in env)
+            psi.Environment[key] = value;
         using var p = Process.Start(psi)!;
         Task<string> err = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();
@@ -38,8 +47,10 @@ public sealed class TcpInteropTests : IDisposable
             Assert.Fail("tcp-interop.sh did not finish in 240 s");
         }
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(p.ExitCode == 0 && lines.Length == 2, $"exit {p.ExitCode}\n{output}\n{err.Result}");
-        return (JsonDocument.Parse(lines[0]).RootElement, JsonDocument.Parse(lines[1]).RootElement, err.Result);
+        int expected = env.ContainsKey("PROBE_AFTER") ? 3 : 2;
+        Assert.True(p.ExitCode == 0 && lines.Length == expected, $"exit {p.ExitCode}\n{output}\n{err.Result}");
+        JsonElement? probe = expected == 3 ? JsonDocument.Parse(lines[2]).RootElement : null;
+        return (JsonDocument.Parse(lines[0]).RootElement, JsonDocument.Parse(lines[1]).RootElement, probe, err.Result);
     }
 
     private static void AssertIntact(JsonElement ours, JsonElement kernel, long bytes)
@@ -88,6 +99,78 @@ public sealed class TcpInteropTests : IDisposable
         AssertIntact(ours, kernel, 16L << 20);
         Assert.Equal(0, ours.GetProperty("sack_recoveries").GetInt64());
         Assert.True(ours.GetProperty("newreno_recoveries").GetInt64() > 0);
+    }
+
+    /// <summary>
+    /// Part 1 of the late-link issue on the real tap: the kernel side comes up 0.3 to 2.6 s after our
+    /// port starts, so the gratuitous ARP, the first ARP requests and the first SYN (or the kernel's
+    /// first frames) are lost. ARP is asked again every second while the SYN waits: connected within
+    /// about a second of the link.
+    /// </summary>
+    [Theory]
+    [InlineData("client", 300)]
+    [InlineData("client", 1300)]
+    [InlineData("client", 2600)]
+    [InlineData("server", 700)]
+    [InlineData("server", 2100)]
+    public void ALateKernelLink_StillConnectsWithinAboutASecondOfTheLink(string role, int lateMs)
+    {
+        var clock = Stopwatch.StartNew();
+        var (ours, kernel, _, _) = InteropWith(role, "1MiB", new() { ["LATE_LINK_MS"] = lateMs.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        AssertIntact(ours, kernel, 1L << 20);
+        // The whole run (start-up, the late link, 1 MiB each way, the close) within the delay plus 2.5 s: no multi-second SYN back-off.
+        Assert.True(clock.Elapsed.TotalMilliseconds < lateMs + 2500, $"took {clock.Elapsed.TotalMilliseconds:F0} ms for a {lateMs} ms late link\n{ours}");
+        if (role == "client" && lateMs > 1000)
+            Assert.True(ours.GetProperty("arp_requests_sent").GetInt64() >= 2, ours.ToString());
+    }
+
+    /// <summary>
+    /// --linger keeps the stack polling after the transfer: the kernel's ping is answered, a connect to a
+    /// port nobody listens on is refused by a RST (RFC 9293 §3.10.7.1), and TIME-WAIT (as client, which
+    /// closes first) ends on its 1 s timer, so the connection is CLOSED when tcpcheck exits.
+    /// </summary>
+    [Theory]
+    [InlineData("client")]
+    [InlineData("server")]
+    public void Linger_AfterTheTransfer_AnswersPingAndResetsAndFinishesTimeWait(string role)
+    {
+        var (ours, kernel, probe, _) = InteropWith(role, "1MiB", new() { ["PROBE_AFTER"] = "1" }, "--linger", "4");
+        AssertIntact(ours, kernel, 1L << 20);
+        Assert.True(probe!.Value.GetProperty("ping_answered").GetBoolean(), probe.ToString());
+        Assert.True(probe.Value.GetProperty("closed_port_refused").GetBoolean(), probe.ToString());
+        Assert.Equal("Closed", ours.GetProperty("final_state").GetString());
+        Assert.True(ours.GetProperty("resets_sent").GetInt64() >= 1, ours.ToString());
+        Assert.True(ours.GetProperty("icmp_echo_requests").GetInt64() >= 2, ours.ToString());
+        Assert.Equal(4.0, ours.GetProperty("linger_seconds").GetDouble());
+    }
+
+    [Fact]
+    public void WithoutLinger_TheClientExitsInTimeWait()
+    {
+        var (ours, kernel, _) = Interop("client", "64KiB");
+        AssertIntact(ours, kernel, 64L << 10);
+        Assert.Equal("TimeWait", ours.GetProperty("final_state").GetString());
+    }
+
+    [Theory]
+    [InlineData("--peer", "198.51.100.1:9000", "--peer does not apply with --listen")]
+    [InlineData("--rtt", "100", "--rtt does not apply with --listen")]
+    public void AnOptionThatDoesNotApplyToListen_IsRefused_WithExitCode2(string option, string value, string message)
+    {
+        TttProcess.Result r = TttProcess.Run("tcpcheck", "--eal", "--no-pci", "--local", "198.51.100.2/24", "--listen", option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("ttt: error: ", r.Stderr);
+        Assert.Contains(message, r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void PortWithoutListen_IsRefused_WithExitCode2()
+    {
+        TttProcess.Result r = TttProcess.Run("tcpcheck", "--eal", "--no-pci", "--local", "198.51.100.2/24", "--peer", "198.51.100.1:9000", "--port", "9001");
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("ttt: error: ", r.Stderr);
+        Assert.Contains("--port applies only with --listen", r.Stderr);
     }
 
     [Theory]

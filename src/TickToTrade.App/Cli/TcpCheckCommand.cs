@@ -17,14 +17,19 @@ public static class TcpCheckCommand
             Required = true,
         };
         var local = new Option<string>("--local") { Description = "Our IPv4 address and prefix, e.g. 198.51.100.2/24.", Required = true };
-        var peer = new Option<string>("--peer") { Description = "The peer to connect to, e.g. 198.51.100.1:9000 (client and --rtt modes)." };
+        var peer = new Option<string>("--peer") { Description = "The peer to connect to, e.g. 198.51.100.1:9000 (client and --rtt modes; refused with --listen)." };
         var bytes = new Option<string>("--bytes") { Description = "Bytes to send and have echoed (client), or to expect (--listen); suffixes KiB, MiB, GiB.", DefaultValueFactory = _ => "1MiB" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the pseudo-random bytes; the other end must use the same one to verify.", DefaultValueFactory = _ => 1 };
         var impair = new Option<string>("--impair") { Description = "Faults injected on our port, both directions: loss=0.05,dup=0.01,reorder=0.05,corrupt=0.001,delay_us=200." };
         var pcap = new Option<string>("--pcap") { Description = "Record every frame crossing the port, both directions, to this pcap file." };
         var listen = new Option<bool>("--listen") { Description = "Play the server: accept one connection, verify the seeded bytes (when --bytes > 0), echo them back." };
-        var port = new Option<ushort>("--port") { Description = "The port to listen on with --listen.", DefaultValueFactory = _ => 9000 };
-        var rtt = new Option<int>("--rtt") { Description = "Measure N ping-pong round trips of 64-byte messages instead of streaming, and report HdrHistogram percentiles (a tenth more, up to 1000, warm up first)." };
+        var port = new Option<ushort>("--port") { Description = "The port to listen on (--listen only).", DefaultValueFactory = _ => 9000 };
+        var rtt = new Option<int>("--rtt") { Description = "Client only: measure N ping-pong round trips of 64-byte messages instead of streaming, and report HdrHistogram percentiles (a tenth more, up to 1000, warm up first)." };
+        var linger = new Option<double>("--linger")
+        {
+            Description = "After the transfer and the close, keep the stack polling this many seconds (answering segments for closed connections with RST, " +
+                "finishing TIME-WAIT, answering ARP and ping), then exit with the transfer's verdict.",
+        };
         var timeout = new Option<double>("--timeout") { Description = "Seconds the transfer may take before it is reported as failed.", DefaultValueFactory = _ => 120 };
         var connectWait = new Option<double>("--connect-wait") { Description = "Seconds to keep trying to connect (or to wait for a connection with --listen).", DefaultValueFactory = _ => 20 };
         var cubic = new Option<bool>("--cubic") { Description = "Use CUBIC congestion control instead of NewReno." };
@@ -40,7 +45,7 @@ public static class TcpCheckCommand
             "Connect through our user-space TCP/IP stack, send N seeded pseudo-random bytes, read the echo back and verify it; print JSON " +
             "(bytes, seconds, retransmits, SACK recoveries, RTO expiries, intact). Exit 0 only when the data is intact.")
         {
-            eal, local, peer, bytes, seed, impair, pcap, listen, port, rtt, timeout, connectWait, cubic,
+            eal, local, peer, bytes, seed, impair, pcap, listen, port, rtt, linger, timeout, connectWait, cubic,
             sendBuffer, receiveBuffer, noSack, noTimestamps, noWindowScaling, delayedAck, nagle, minRto,
         };
         command.SetAction(p => CliGuard.Run(() =>
@@ -49,6 +54,15 @@ public static class TcpCheckCommand
                 throw new ArgumentException($"--local \"{p.GetValue(local)}\" is not an IPv4 address with a prefix length, e.g. 198.51.100.2/24");
             TcpEndpoint peerEndpoint = default;
             bool isListen = p.GetValue(listen);
+            // An option that does not apply to the chosen mode is a usage error, not silently ignored.
+            if (isListen && p.GetResult(peer) is { Implicit: false })
+                throw new ArgumentException("--peer does not apply with --listen (the server takes whoever connects); give one or the other");
+            if (isListen && p.GetResult(rtt) is { Implicit: false })
+                throw new ArgumentException("--rtt does not apply with --listen (the server echoes whatever comes); run --rtt on the client");
+            if (!isListen && p.GetResult(port) is { Implicit: false })
+                throw new ArgumentException("--port applies only with --listen; the client's port is ephemeral and the peer's is in --peer");
+            if (p.GetValue(linger) is < 0 or double.NaN || double.IsInfinity(p.GetValue(linger)))
+                throw new ArgumentException("--linger must be a number of seconds, 0 or more");
             string? peerText = p.GetValue(peer);
             if (!isListen && (peerText is null || !TcpEndpoint.TryParse(peerText, out peerEndpoint)))
                 throw new ArgumentException(peerText is null ? "--peer is required unless --listen is given" : $"--peer \"{peerText}\" is not address:port, e.g. 198.51.100.1:9000");
@@ -97,6 +111,7 @@ public static class TcpCheckCommand
                 Listen = isListen,
                 ListenPort = p.GetValue(port),
                 RttCount = p.GetValue(rtt),
+                LingerSeconds = p.GetValue(linger),
                 TimeoutSeconds = p.GetValue(timeout),
                 ConnectSeconds = p.GetValue(connectWait),
                 Tcp = tcp,

@@ -6,40 +6,41 @@ namespace TickToTrade.Net.Arp;
 
 /// <summary>
 /// IPv4 → MAC resolution (RFC 826) with a fixed number of entries, an expiry
-/// for resolved entries, retries for pending ones, and a bounded queue of
-/// frames waiting for an answer. The owner sends the requests and frames;
-/// this only keeps the table.
+/// for resolved entries, and a bounded queue of frames waiting for an answer
+/// (<see cref="ArpQueue"/>). An address is asked for at most once per
+/// <see cref="RetryInterval"/> (RFC 1122 §2.3.2.1), and asked again every
+/// interval for as long as a frame waits for it. The owner sends the requests
+/// and frames; this only keeps the table.
 /// </summary>
 public sealed class ArpCache
 {
     private readonly Entry[] _entries;
-    private readonly PacketBuffer[] _queue;      // frames waiting for resolution
-    private readonly uint[] _queueFor;           // the next hop each waits for
-    private int _queued;
+    private readonly ArpQueue _queue;
 
     public ArpCache(int entries = 64, int queueCapacity = 32)
     {
         _entries = new Entry[entries];
-        _queue = new PacketBuffer[queueCapacity];
-        _queueFor = new uint[queueCapacity];
+        _queue = new ArpQueue(queueCapacity);
     }
 
     /// <summary>How long a resolved entry is trusted (Linux's base_reachable_time is 30 s).</summary>
     public long ReachableTime { get; init; } = 30_000_000_000;
-    /// <summary>Interval between requests for a pending entry, and how many before giving up.</summary>
+    /// <summary>RFC 1122 §2.3.2.1: the least time between two requests for one address.</summary>
     public long RetryInterval { get; init; } = 1_000_000_000;
+    /// <summary>A stale entry is re-asked this many intervals before it stops resolving (Linux's PROBE state).</summary>
     public int MaxRequests { get; init; } = 3;
+    /// <summary>How long a frame may wait for its next hop before it is dropped (Linux: 3 solicitations a second apart).</summary>
+    public long QueueTimeout { get; init; } = 3_000_000_000;
 
-    public int QueuedFrames => _queued;
+    public int QueuedFrames => _queue.Count;
 
     private struct Entry
     {
         public uint Ip;
         public ulong Mac;
-        public long ExpiresAt;     // resolved: stale after this; pending: next request due
-        public long NextRequest;   // resolved but stale: when to re-ask
+        public long ExpiresAt;     // resolved: stale after this
+        public long NextRequest;   // the earliest time another request may go (RFC 1122 §2.3.2.1)
         public byte State;         // 0 empty, 1 pending, 2 resolved
-        public byte Requests;
     }
 
     /// <summary>The MAC for <paramref name="ip"/> if resolved and fresh.</summary>
@@ -74,8 +75,8 @@ public sealed class ArpCache
     }
 
     /// <summary>
-    /// RFC 826 "merge": records sender addresses. Returns true if the entry was
-    /// already known or <paramref name="create"/> asked for it (the packet was for us).
+    /// RFC 826 "merge": records the sender's addresses if the entry is known, or
+    /// creates it when <paramref name="create"/> says the packet was for us.
     /// </summary>
     public void Update(Ipv4Address ip, MacAddress mac, long now, bool create)
     {
@@ -84,16 +85,18 @@ public sealed class ArpCache
         {
             if (!create)
                 return;
-            i = Victim(now);
+            i = Victim();
+            if (i < 0)
+                return; // every entry has frames waiting: keep them rather than this one
         }
         _entries[i] = new Entry { Ip = ip.Value, Mac = mac.Value, ExpiresAt = now + ReachableTime, State = 2 };
     }
 
     /// <summary>
-    /// Marks <paramref name="ip"/> as wanted. Returns true when a request should go out now
-    /// (first time, or the retry interval passed). <paramref name="tracked"/> is false when
-    /// every entry is pending with frames queued: nothing can be evicted, so the caller
-    /// must not queue a frame for this address.
+    /// Marks <paramref name="ip"/> as wanted. Returns true when a request should go out now:
+    /// the first time, or once the retry interval has passed since the last one.
+    /// <paramref name="tracked"/> is false when every entry is pending with frames queued:
+    /// nothing can be evicted, so the caller must not queue a frame for this address.
     /// </summary>
     public bool Want(Ipv4Address ip, long now, out bool tracked)
     {
@@ -101,88 +104,58 @@ public sealed class ArpCache
         int i = Find(ip.Value);
         if (i >= 0 && _entries[i].State == 1)
         {
-            if (now < _entries[i].ExpiresAt)
+            if (now < _entries[i].NextRequest)
                 return false;
-            _entries[i].Requests++;
-            _entries[i].ExpiresAt = now + RetryInterval;
+            _entries[i].NextRequest = now + RetryInterval;
             return true;
         }
         if (i < 0)
-            i = Victim(now);
+            i = Victim();
         if (i < 0)
         {
             tracked = false;
             return false;
         }
-        _entries[i] = new Entry { Ip = ip.Value, State = 1, Requests = 1, ExpiresAt = now + RetryInterval };
+        _entries[i] = new Entry { Ip = ip.Value, State = 1, NextRequest = now + RetryInterval };
         return true;
     }
 
     /// <inheritdoc cref="Want(Ipv4Address, long, out bool)"/>
     public bool Want(Ipv4Address ip, long now) => Want(ip, now, out _);
 
-    /// <summary>Holds a built frame until its next hop resolves; false when the queue is full (the caller frees and counts it).</summary>
-    public bool Enqueue(Ipv4Address nextHop, PacketBuffer frame)
-    {
-        if (_queued == _queue.Length)
-            return false;
-        _queue[_queued] = frame;
-        _queueFor[_queued] = nextHop.Value;
-        _queued++;
-        return true;
-    }
+    /// <summary>
+    /// Holds a built frame until its next hop resolves. A frame with the same nonzero
+    /// <paramref name="key"/> already waiting (the earlier copy of a retransmitted
+    /// segment) is replaced: it comes back in <paramref name="replaced"/> for the caller
+    /// to free, so an answer never releases two copies. False when the queue is full.
+    /// </summary>
+    public bool Enqueue(Ipv4Address nextHop, PacketBuffer frame, ulong key, long now, out PacketBuffer replaced, out bool didReplace) =>
+        _queue.Add(nextHop.Value, frame, key, now, out replaced, out didReplace);
 
-    /// <summary>Takes the queued frames for <paramref name="ip"/> into <paramref name="target"/>; returns how many.</summary>
-    public int TakeQueued(Ipv4Address ip, Span<PacketBuffer> target)
-    {
-        int n = 0;
-        for (int i = 0; i < _queued;)
-        {
-            if (_queueFor[i] == ip.Value && n < target.Length)
-            {
-                target[n++] = _queue[i];
-                RemoveQueued(i);
-            }
-            else
-            {
-                i++;
-            }
-        }
-        return n;
-    }
+    /// <summary>Takes the queued frames for <paramref name="ip"/> into <paramref name="target"/>, oldest first; returns how many.</summary>
+    public int TakeQueued(Ipv4Address ip, Span<PacketBuffer> target) => _queue.Take(ip.Value, target);
 
     /// <summary>
-    /// Pending entries that ran out of requests: their queued frames go to
-    /// <paramref name="dropped"/> for the owner to free; returns how many.
-    /// Entries that need another request are listed in <paramref name="retry"/>.
+    /// Frames that waited <see cref="QueueTimeout"/> go to <paramref name="dropped"/> for the
+    /// owner to free; returns how many. Pending addresses that still have frames waiting and
+    /// whose retry interval has passed are listed in <paramref name="retry"/>; pending addresses
+    /// with nothing waiting are forgotten once their interval passes.
     /// </summary>
     public int Expire(long now, Span<PacketBuffer> dropped, Span<Ipv4Address> retry, out int retries)
     {
-        int n = 0;
+        int n = _queue.TakeOlderThan(now - QueueTimeout, dropped);
         retries = 0;
         for (int i = 0; i < _entries.Length; i++)
         {
             ref Entry e = ref _entries[i];
-            if (e.State != 1 || now < e.ExpiresAt)
+            if (e.State != 1 || now < e.NextRequest)
                 continue;
-            if (e.Requests >= MaxRequests)
-            {
-                n += TakeQueued(new Ipv4Address(e.Ip), dropped[n..]);
+            if (!_queue.Holds(e.Ip))
                 e.State = 0;
-            }
             else if (retries < retry.Length)
-            {
                 retry[retries++] = new Ipv4Address(e.Ip);
-            }
         }
         return n;
-    }
-
-    private void RemoveQueued(int i)
-    {
-        _queued--;
-        _queue[i] = _queue[_queued];
-        _queueFor[i] = _queueFor[_queued];
     }
 
     private int Find(uint ip)
@@ -198,7 +171,7 @@ public sealed class ArpCache
     /// with no frames queued; -1 when every entry is pending with frames waiting (evicting
     /// one would orphan its frames).
     /// </summary>
-    private int Victim(long now)
+    private int Victim()
     {
         int best = -1;
         long bestAt = long.MaxValue;
@@ -212,19 +185,11 @@ public sealed class ArpCache
                 best = i;
                 bestAt = _entries[i].ExpiresAt;
             }
-            else if (_entries[i].State == 1 && pendingIdle < 0 && !HasQueued(_entries[i].Ip))
+            else if (_entries[i].State == 1 && pendingIdle < 0 && !_queue.Holds(_entries[i].Ip))
             {
                 pendingIdle = i;
             }
         }
         return best >= 0 ? best : pendingIdle;
-    }
-
-    private bool HasQueued(uint ip)
-    {
-        for (int q = 0; q < _queued; q++)
-            if (_queueFor[q] == ip)
-                return true;
-        return false;
     }
 }

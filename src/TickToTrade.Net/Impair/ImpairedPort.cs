@@ -35,6 +35,7 @@ internal sealed class ImpairedPortState<TInner> where TInner : struct, IPacketPo
     public readonly ImpairmentCounters Rx = new(), Tx = new();
     private readonly Impairment _rxRates, _txRates;
     private readonly IClock _clock;
+    private readonly long _upAt;
     private Xoshiro256 _random;
     private readonly HeldFrames _rxHeld, _txHeld;
     private readonly PacketBuffer[] _work = new PacketBuffer[PortLimits.MaxBurst];
@@ -51,6 +52,7 @@ internal sealed class ImpairedPortState<TInner> where TInner : struct, IPacketPo
         _txRates = tx;
         _random = new Xoshiro256(seed);
         _clock = clock;
+        _upAt = rx.DownNanoseconds > 0 || tx.DownNanoseconds > 0 ? clock.NowNanoseconds + Math.Max(rx.DownNanoseconds, tx.DownNanoseconds) : 0;
         _rxHeld = new HeldFrames(holdCapacity);
         _txHeld = new HeldFrames(holdCapacity);
     }
@@ -110,7 +112,13 @@ internal sealed class ImpairedPortState<TInner> where TInner : struct, IPacketPo
     /// <summary>Decides one frame's fate; writes the frames to pass on now into <paramref name="output"/> and returns their count.</summary>
     private int Apply(PacketBuffer frame, Impairment rates, ImpairmentCounters c, HeldFrames held, long now, PacketBuffer[] output)
     {
-        if (rates.IsNone)
+        if (now < _upAt)
+        {
+            c.LinkDown++;
+            Discard(frame, null);
+            return 0;
+        }
+        if (rates.IsRatesNone)
         {
             c.Passed++;
             output[0] = frame;

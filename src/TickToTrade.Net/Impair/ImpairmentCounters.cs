@@ -5,6 +5,8 @@ public sealed class ImpairmentCounters
 {
     public long Passed;
     public long Dropped;
+    /// <summary>Frames dropped because the link was still down (Impairment.DownNanoseconds).</summary>
+    public long LinkDown;
     public long Duplicated;
     public long Reordered;
     public long Corrupted;

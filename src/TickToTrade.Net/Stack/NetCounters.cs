@@ -15,6 +15,8 @@ public sealed class NetCounters
     public long ArpMalformed;
     public long ArpQueued;
     public long ArpQueueDropped;
+    /// <summary>Frames waiting for ARP that a retransmission of the same segment replaced (freed, never sent twice).</summary>
+    public long ArpQueueReplaced;
     public long ArpTimeouts;
     public long Ipv4Malformed;
     public long Ipv4BadChecksum;

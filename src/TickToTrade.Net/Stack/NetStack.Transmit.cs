@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using TickToTrade.Net.Tcp;
 using TickToTrade.PacketIO;
 using TickToTrade.Wire.Arp;
@@ -27,7 +28,21 @@ public sealed partial class NetStack<TPort>
         TryBeginIpv4(remote, IpProtocol.Tcp, length, out segment);
 
     /// <inheritdoc />
-    public void EndSegment() => EndIpv4();
+    public void EndSegment() => EndIpv4(SegmentKey(_building.Span[(EthernetHeader + IpHeader)..]));
+
+    /// <summary>
+    /// Names a TCP segment by what a retransmission repeats (ports, sequence number, SYN/FIN/RST,
+    /// length), so a copy waiting for ARP is replaced by its retransmission, never sent twice.
+    /// </summary>
+    private static ulong SegmentKey(ReadOnlySpan<byte> tcp)
+    {
+        ulong ports = BinaryPrimitives.ReadUInt32BigEndian(tcp);
+        ulong seq = BinaryPrimitives.ReadUInt32BigEndian(tcp[4..]);
+        ulong control = (ulong)(tcp[13] & 0x07); // FIN, SYN, RST (RFC 9293 §3.1)
+        ulong length = (ulong)(tcp.Length - ((tcp[12] >> 4) * 4));
+        ulong h = (ports * 0x9E37_79B9_7F4A_7C15) ^ (seq << 20) ^ (control << 52) ^ length;
+        return h | 1; // 0 means "no key"
+    }
 
     /// <inheritdoc />
     public void AbortSegment()
@@ -72,7 +87,7 @@ public sealed partial class NetStack<TPort>
         return true;
     }
 
-    private void EndIpv4()
+    private void EndIpv4(ulong key = 0)
     {
         PacketBuffer frame = _building;
         _building = default;
@@ -83,9 +98,15 @@ public sealed partial class NetStack<TPort>
         }
         // RFC 826 / RFC 1122 §2.3.2.2: hold the frame (bounded) and ask who has the next hop.
         bool ask = _arp.Want(_buildingNextHop, _now, out bool tracked);
-        if (tracked && _arp.Enqueue(_buildingNextHop, frame))
+        if (tracked && _arp.Enqueue(_buildingNextHop, frame, key, _now, out PacketBuffer replaced, out bool didReplace))
         {
             Counters.ArpQueued++;
+            if (didReplace)
+            {
+                Counters.ArpQueueReplaced++;
+                _scratch[0] = replaced;
+                _port.Free(_scratch.AsSpan(0, 1));
+            }
         }
         else
         {
@@ -203,7 +224,7 @@ public sealed partial class NetStack<TPort>
             _port.Free(_scratch.AsSpan(0, dropped));
         }
         for (int i = 0; i < retries; i++)
-            if (_arp.Want(_arpRetry[i], _now))
+            if (_arp.Want(_arpRetry[i], _now)) // RFC 1122 §2.3.2.1: again, a second after the last, while frames wait
                 SendArp(ArpOperation.Request, new MacAddress(0), _arpRetry[i]);
     }
 

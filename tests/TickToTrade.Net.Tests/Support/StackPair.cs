@@ -11,8 +11,8 @@ namespace TickToTrade.Net.Tests.Support;
 
 /// <summary>
 /// Two of our stacks joined by the in-memory port pair, on one thread, with a
-/// manual clock: client 198.51.100.2, server 198.51.100.1. The client's port is
-/// wrapped in the impairment port (faults both ways when asked). Every step
+/// manual clock: client 198.51.100.2, server 198.51.100.1. Both ports are wrapped
+/// in the impairment port (faults both ways when asked; the client's by default). Every step
 /// advances the clock and polls both sides.
 /// </summary>
 public sealed class StackPair : IDisposable
@@ -24,7 +24,7 @@ public sealed class StackPair : IDisposable
 
     private readonly MemoryPortPair _pair;
 
-    public StackPair(TcpConfig? client = null, TcpConfig? server = null, ulong seed = 1, int buffers = 8192, Impairment? impairment = null, int clientVlan = -1, int serverVlan = -1)
+    public StackPair(TcpConfig? client = null, TcpConfig? server = null, ulong seed = 1, int buffers = 8192, Impairment? impairment = null, int clientVlan = -1, int serverVlan = -1, Impairment? serverImpairment = null)
     {
         _pair = new MemoryPortPair(buffers, 4096);
         var r1 = new Xoshiro256(seed);
@@ -32,14 +32,17 @@ public sealed class StackPair : IDisposable
         Impairment faults = impairment ?? Impairment.None;
         ClientPort = new ImpairedPort<MemoryPort>(_pair.A, faults, faults, seed + 7, _clock);
         Client = new NetStack<ImpairedPort<MemoryPort>>(ClientPort, new InterfaceConfig(ClientMac, ClientIp, 24) { VlanId = clientVlan }, client ?? new TcpConfig(), ref r1);
-        Server = new NetStack<MemoryPort>(_pair.B, new InterfaceConfig(ServerMac, ServerIp, 24) { VlanId = serverVlan }, server ?? new TcpConfig(), ref r2);
+        Impairment serverFaults = serverImpairment ?? Impairment.None;
+        ServerPort = new ImpairedPort<MemoryPort>(_pair.B, serverFaults, serverFaults, seed + 11, _clock);
+        Server = new NetStack<ImpairedPort<MemoryPort>>(ServerPort, new InterfaceConfig(ServerMac, ServerIp, 24) { VlanId = serverVlan }, server ?? new TcpConfig(), ref r2);
     }
 
     private readonly ManualClock _clock = new(1_000_000_000);
 
     public ImpairedPort<MemoryPort> ClientPort { get; }
     public NetStack<ImpairedPort<MemoryPort>> Client { get; }
-    public NetStack<MemoryPort> Server { get; }
+    public ImpairedPort<MemoryPort> ServerPort { get; }
+    public NetStack<ImpairedPort<MemoryPort>> Server { get; }
     public long Now => _clock.NowNanoseconds;
     public int FreeBuffers => _pair.FreeBuffers;
     public int Capacity => _pair.Capacity;

@@ -52,6 +52,9 @@ public static class TcpCheckJob
                 Serve(stack, clock, o, result, log);
             else
                 Client(stack, clock, o, result, log);
+            Linger(stack, clock, o.LingerSeconds);
+            result.LingerSeconds = o.LingerSeconds;
+            result.FinalState = result.Connection?.State.ToString() ?? "";
             stack.Flush();
             writer?.Dispose();
             result.PcapRecords = capturing.Records;
@@ -93,6 +96,7 @@ public static class TcpCheckJob
             result.Error = why;
             return;
         }
+        result.Connection = c;
         if (o.RttCount > 0)
             PingPong(stack, clock, c, o, result);
         else
@@ -263,6 +267,7 @@ public static class TcpCheckJob
             return;
         }
         result.Peer = c.Remote.ToString();
+        result.Connection = c;
         log.WriteLine($"ttt: tcpcheck: accepted {c.Remote}");
         var verifier = new SeededBytes(o.Seed);
         var buffer = new byte[256 * 1024];
@@ -312,6 +317,21 @@ public static class TcpCheckJob
             result.Error = $"received {received} bytes, expected {o.Bytes}";
         result.Intact = result.Error.Length == 0;
         Finish(stack, clock, c);
+    }
+
+    /// <summary>
+    /// --linger: the stack keeps running after the transfer, so what follows a close can be observed:
+    /// TIME-WAIT ends on its timer, a segment for a connection that no longer exists gets a RST
+    /// (RFC 9293 §3.10.7.1), ARP and ping are answered.
+    /// </summary>
+    private static void Linger<TPort>(NetStack<TPort> stack, IClock clock, double seconds)
+        where TPort : struct, PacketIO.IPacketPort
+    {
+        if (seconds <= 0)
+            return;
+        long end = clock.NowNanoseconds + (long)(seconds * 1e9);
+        while (clock.NowNanoseconds < end)
+            stack.Poll(clock.NowNanoseconds);
     }
 
     /// <summary>Closes and polls until the close handshake is done (or 2 s pass), so the peer sees an orderly FIN.</summary>

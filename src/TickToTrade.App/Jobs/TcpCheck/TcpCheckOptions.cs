@@ -18,6 +18,8 @@ public sealed record TcpCheckOptions
     public bool Listen { get; init; }
     public ushort ListenPort { get; init; } = 9000;
     public int RttCount { get; init; }
+    /// <summary>Seconds to keep polling after the transfer and close (TIME-WAIT, RSTs for closed connections, ARP, ping).</summary>
+    public double LingerSeconds { get; init; }
     public double TimeoutSeconds { get; init; } = 120;
     public double ConnectSeconds { get; init; } = 20;
     /// <summary>The stack's TCP settings (buffers, options offered, delayed ACK, Nagle, RTO floor, congestion control).</summary>

@@ -23,6 +23,11 @@ public sealed class TcpCheckResult
     public string Impairment = "";
     public string? Pcap;
     public long PcapRecords;
+    /// <summary>The connection's state when tcpcheck exits (after --linger).</summary>
+    public string FinalState = "";
+    public double LingerSeconds;
+    /// <summary>The connection the transfer ran on, if one was made (not printed: its state is).</summary>
+    public TcpConnection? Connection;
 
     public string ToJson(TcpCounters tcp, NetCounters net, ImpairmentCounters rx, ImpairmentCounters tx)
     {
@@ -54,6 +59,16 @@ public sealed class TcpCheckResult
             w.WriteNumber("out_of_window_segments", tcp.OutOfWindowSegments);
             w.WriteNumber("segments_sent", tcp.SegmentsSent);
             w.WriteNumber("segments_received", tcp.SegmentsReceived);
+            w.WriteNumber("resets_sent", tcp.ResetsSent);
+            w.WriteNumber("resets_received", tcp.ResetsReceived);
+            w.WriteNumber("no_connection_segments", tcp.NoConnection);
+            w.WriteNumber("arp_requests_sent", net.ArpRequestsSent);
+            w.WriteNumber("arp_queue_replaced", net.ArpQueueReplaced);
+            w.WriteNumber("arp_queue_dropped", net.ArpQueueDropped);
+            w.WriteNumber("icmp_echo_requests", net.IcmpEchoRequests);
+            if (FinalState.Length > 0)
+                w.WriteString("final_state", FinalState);
+            w.WriteNumber("linger_seconds", LingerSeconds);
             w.WriteNumber("loop_allocated_bytes", LoopAllocatedBytes);
             w.WriteNumber("gen0_collections", Gen0Collections);
             if (Impairment.Length > 0)
@@ -79,6 +94,7 @@ public sealed class TcpCheckResult
     {
         w.WriteStartObject(name);
         w.WriteNumber("dropped", c.Dropped);
+        w.WriteNumber("link_down", c.LinkDown);
         w.WriteNumber("duplicated", c.Duplicated);
         w.WriteNumber("reordered", c.Reordered);
         w.WriteNumber("corrupted", c.Corrupted);
