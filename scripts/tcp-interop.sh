@@ -70,6 +70,9 @@ if [[ -n ${PROBE_AFTER:-} ]]; then
     peer_pid=
     pinged=false; refused=false
     ip netns exec "$ns" ping -c 2 -i 0.2 -W 1 -q $ours >/dev/null 2>&1 && pinged=true
+    # A 3000-byte echo request: the kernel cuts it into fragments, which we must reassemble (RFC 1122 §3.3.2).
+    # The reply would exceed our MTU and we never fragment, so it goes unanswered (counted as tx_too_large).
+    ip netns exec "$ns" ping -c 2 -i 0.2 -W 1 -q -s 3000 $ours >/dev/null 2>&1 || true
     err=$(ip netns exec "$ns" timeout 2 bash -c "exec 3<>/dev/tcp/$ours/9999" 2>&1 || true)
     [[ $err == *"Connection refused"* ]] && refused=true
     probe="{\"ping_answered\": $pinged, \"closed_port_refused\": $refused}"

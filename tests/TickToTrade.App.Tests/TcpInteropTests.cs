@@ -125,7 +125,8 @@ public sealed class TcpInteropTests : IDisposable
     }
 
     /// <summary>
-    /// --linger keeps the stack polling after the transfer: the kernel's ping is answered, a connect to a
+    /// --linger keeps the stack polling after the transfer: the kernel's ping is answered (and its fragmented
+    /// 3000-byte ping reassembled), a connect to a
     /// port nobody listens on is refused by a RST (RFC 9293 §3.10.7.1), and TIME-WAIT (as client, which
     /// closes first) ends on its 1 s timer, so the connection is CLOSED when tcpcheck exits.
     /// </summary>
@@ -140,7 +141,11 @@ public sealed class TcpInteropTests : IDisposable
         Assert.True(probe.Value.GetProperty("closed_port_refused").GetBoolean(), probe.ToString());
         Assert.Equal("Closed", ours.GetProperty("final_state").GetString());
         Assert.True(ours.GetProperty("resets_sent").GetInt64() >= 1, ours.ToString());
-        Assert.True(ours.GetProperty("icmp_echo_requests").GetInt64() >= 2, ours.ToString());
+        Assert.True(ours.GetProperty("icmp_echo_requests").GetInt64() >= 4, ours.ToString());
+        // The kernel's 3000-byte pings came as fragments and were put back together (RFC 1122 §3.3.2).
+        Assert.Equal(2, ours.GetProperty("ipv4_reassembled").GetInt64());
+        Assert.Equal(0, ours.GetProperty("ipv4_fragments_dropped").GetInt64());
+        Assert.Equal(2, ours.GetProperty("tx_too_large").GetInt64());
         Assert.Equal(4.0, ours.GetProperty("linger_seconds").GetDouble());
     }
 

@@ -12,6 +12,12 @@ public sealed record InterfaceConfig(MacAddress Mac, Ipv4Address Address, int Pr
     /// <summary>802.1Q VLAN: frames are sent with this tag and only frames with it are taken; -1 for untagged.</summary>
     public int VlanId { get; init; } = -1;
 
+    /// <summary>IPv4 datagrams reassembled at once (RFC 1122 §3.3.2), each in a preallocated 64 KiB buffer.</summary>
+    public int ReassemblySlots { get; init; } = 4;
+
+    /// <summary>RFC 791 §3.2 reassembly timer, in nanoseconds (Linux's ipfrag_time is 30 s).</summary>
+    public long ReassemblyTimeout { get; init; } = 30_000_000_000;
+
     public uint Netmask => PrefixLength == 0 ? 0 : uint.MaxValue << (32 - PrefixLength);
 
     public bool OnLink(Ipv4Address a) => (a.Value & Netmask) == (Address.Value & Netmask);

@@ -20,7 +20,23 @@ public sealed class NetCounters
     public long ArpTimeouts;
     public long Ipv4Malformed;
     public long Ipv4BadChecksum;
+    /// <summary>Every fragment dropped, whatever the cause (the causes follow), including those held for a datagram that was then dropped.</summary>
     public long Ipv4FragmentsDropped;
+    public long Ipv4FragmentsReceived;
+    /// <summary>Datagrams put back together and delivered.</summary>
+    public long Ipv4Reassembled;
+    /// <summary>Exact copies of held fragments (dropped alone).</summary>
+    public long Ipv4FragmentDuplicates;
+    /// <summary>Fragments dropped because every reassembly buffer was busy, or a datagram came in too many pieces.</summary>
+    public long Ipv4FragmentsNoRoom;
+    /// <summary>Datagrams dropped because their reassembly timer ran out (RFC 791 §3.2).</summary>
+    public long Ipv4ReassemblyTimeouts;
+    /// <summary>Datagrams dropped because a fragment overlapped held data.</summary>
+    public long Ipv4FragmentOverlaps;
+    /// <summary>Datagrams dropped because a fragment reached past 65,535 bytes or past the last fragment's end.</summary>
+    public long Ipv4FragmentsOversize;
+    /// <summary>Fragments with MF set and a length that is not a positive multiple of 8.</summary>
+    public long Ipv4FragmentsMalformed;
     public long Ipv4NotForUs;
     public long UnknownProtocol;
     public long IcmpEchoRequests;
@@ -37,4 +53,6 @@ public sealed class NetCounters
     public long TcpBadChecksum;
     public long TxNoBuffer;
     public long TxDropped;
+    /// <summary>Datagrams not sent because they exceed the MTU (we never fragment).</summary>
+    public long TxTooLarge;
 }

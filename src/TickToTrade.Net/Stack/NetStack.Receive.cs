@@ -1,3 +1,4 @@
+using TickToTrade.Net.Fragments;
 using TickToTrade.Net.Tcp;
 using TickToTrade.Wire;
 using TickToTrade.Wire.Arp;
@@ -69,11 +70,9 @@ public sealed partial class NetStack<TPort>
     private void HandleIpv4(MacAddress sourceMac, ReadOnlySpan<byte> payload)
     {
         WireStatus s = Ipv4Packet.TryCreate(payload, out Ipv4Packet ip, verifyChecksum: true);
-        if (s != WireStatus.Ok)
+        if (s is not (WireStatus.Ok or WireStatus.Fragment))
         {
-            if (s == WireStatus.Fragment)
-                Counters.Ipv4FragmentsDropped++; // we never reassemble
-            else if (s == WireStatus.BadChecksum)
+            if (s == WireStatus.BadChecksum)
                 Counters.Ipv4BadChecksum++;
             else
                 Counters.Ipv4Malformed++;
@@ -85,22 +84,69 @@ public sealed partial class NetStack<TPort>
             Counters.Ipv4NotForUs++;
             return;
         }
-        switch (ip.Protocol)
+        if (s == WireStatus.Fragment)
+        {
+            Reassemble(sourceMac, ip);
+            return;
+        }
+        Deliver(sourceMac, ip.Source, destination, ip.Protocol, ip.Payload);
+    }
+
+    /// <summary>The payload of a whole datagram (arrived whole, or reassembled) to its protocol.</summary>
+    private void Deliver(MacAddress sourceMac, Ipv4Address source, Ipv4Address destination, byte protocol, ReadOnlySpan<byte> payload)
+    {
+        switch (protocol)
         {
             case IpProtocol.Tcp:
                 if (destination == _if.Address)
-                    HandleTcp(ip.Source, destination, ip.Payload);
+                    HandleTcp(source, destination, payload);
                 break;
             case IpProtocol.Udp:
-                HandleUdp(ip.Source, destination, ip.Payload);
+                HandleUdp(source, destination, payload);
                 break;
             case IpProtocol.Icmp:
-                HandleIcmp(sourceMac, ip.Source, destination, ip.Payload);
+                HandleIcmp(sourceMac, source, destination, payload);
                 break;
             default:
                 Counters.UnknownProtocol++;
                 break;
         }
+    }
+
+    /// <summary>RFC 1122 §3.3.2: a host MUST reassemble. Off the fast path; every fragment dropped is counted by cause.</summary>
+    private void Reassemble(MacAddress sourceMac, Ipv4Packet fragment)
+    {
+        Counters.Ipv4FragmentsReceived++;
+        FragmentVerdict verdict = _reassembler.Add(fragment.Source.Value, fragment.Destination.Value, fragment.Protocol, fragment.Identification,
+            fragment.FragmentOffset, fragment.MoreFragments, fragment.Payload, _now, out ReadOnlySpan<byte> datagram, out int discarded);
+        switch (verdict)
+        {
+            case FragmentVerdict.Held:
+                return;
+            case FragmentVerdict.Complete:
+                Counters.Ipv4Reassembled++;
+                Deliver(sourceMac, fragment.Source, fragment.Destination, fragment.Protocol, datagram);
+                return;
+            case FragmentVerdict.Duplicate:
+                Counters.Ipv4FragmentDuplicates++;
+                break;
+            case FragmentVerdict.NoRoom:
+                Counters.Ipv4FragmentsNoRoom++;
+                break;
+            case FragmentVerdict.Overlap:
+                Counters.Ipv4FragmentOverlaps++;
+                break;
+            case FragmentVerdict.Oversize:
+                Counters.Ipv4FragmentsOversize++;
+                break;
+            case FragmentVerdict.TooManyPieces:
+                Counters.Ipv4FragmentsNoRoom++;
+                break;
+            default:
+                Counters.Ipv4FragmentsMalformed++;
+                break;
+        }
+        Counters.Ipv4FragmentsDropped += 1 + discarded;
     }
 
     private void HandleIcmp(MacAddress sourceMac, Ipv4Address source, Ipv4Address destination, ReadOnlySpan<byte> payload)

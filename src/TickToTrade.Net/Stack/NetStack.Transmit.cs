@@ -61,7 +61,10 @@ public sealed partial class NetStack<TPort>
     {
         payload = default;
         if (IpHeader + length > _if.Mtu)
+        {
+            Counters.TxTooLarge++; // we never fragment (e.g. an echo reply to a request larger than the MTU, RFC 1122 §3.2.2.6)
             return false;
+        }
         Ipv4Address nextHop = _if.OnLink(remote) ? remote : _if.Gateway ?? remote;
         Span<PacketBuffer> one = _scratch.AsSpan(0, 1);
         if (_port.Allocate(one) != 1)

@@ -1,4 +1,5 @@
 using TickToTrade.Net.Arp;
+using TickToTrade.Net.Fragments;
 using TickToTrade.Net.Tcp;
 using TickToTrade.Net.Udp;
 using TickToTrade.PacketIO;
@@ -9,7 +10,7 @@ using TickToTrade.Wire.Ipv4;
 namespace TickToTrade.Net.Stack;
 
 /// <summary>
-/// The user-space TCP/IP stack on one port: Ethernet, ARP, IPv4, ICMP echo and
+/// The user-space TCP/IP stack on one port: Ethernet, ARP, IPv4 (with reassembly), ICMP echo and
 /// unreachable, UDP, and TCP connections from a preallocated table. No threads:
 /// the poll loop calls <see cref="Poll"/> with the time, and the socket calls
 /// (<see cref="Connect"/>, <see cref="Listen"/>, <see cref="Accept"/>, and the
@@ -23,6 +24,7 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
     private readonly InterfaceConfig _if;
     private readonly TcpConfig _tcp;
     private readonly ArpCache _arp;
+    private readonly Ipv4Reassembler _reassembler;
     private readonly IsnGenerator _isn;
     private readonly TcpConnection[] _connections;
     private readonly ushort[] _listening;
@@ -47,6 +49,7 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
         _if = config;
         _tcp = tcp;
         _arp = new ArpCache();
+        _reassembler = new Ipv4Reassembler(config.ReassemblySlots, config.ReassemblyTimeout);
         _isn = new IsnGenerator(ref random);
         _nextEphemeral = (ushort)(49152 + random.Next(16384)); // RFC 6335 §6: the dynamic range
         _ipId = (ushort)random.Next(65536);
@@ -83,9 +86,18 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
         if (n > 0)
             _port.Free(_rx.AsSpan(0, n));
         ExpireArp();
+        if (_reassembler.InProgress > 0)
+            ExpireFragments();
         for (int i = 0; i < _connections.Length; i++)
             _connections[i].Poll(now);
         Flush();
+    }
+
+    private void ExpireFragments()
+    {
+        int fragments = _reassembler.Expire(_now, out int datagrams);
+        Counters.Ipv4ReassemblyTimeouts += datagrams;
+        Counters.Ipv4FragmentsDropped += fragments;
     }
 
     /// <summary>Opens a connection to <paramref name="remote"/> from an ephemeral port (RFC 9293 §3.10.1, active OPEN); null when every slot is in use.</summary>
@@ -191,6 +203,9 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
                 return c;
         return null;
     }
+
+    /// <summary>The live connection for a four-tuple, accepted or not (for tests and diagnostics).</summary>
+    internal TcpConnection? FindConnection(TcpEndpoint remote, ushort localPort) => Find(remote.Address, remote.Port, localPort);
 
     private bool IsListening(ushort port)
     {

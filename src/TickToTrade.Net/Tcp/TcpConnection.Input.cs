@@ -114,11 +114,24 @@ public sealed partial class TcpConnection
         {
             if (State == TcpState.SynReceived && seg.Seq == _irs)
             {
-                _sndNxt = _iss; // our SYN,ACK was lost: send it again
+                if (!(seg.HasAck && seg.Ack == _sndMax))
+                {
+                    _sndNxt = _iss; // the peer's SYN again: our SYN,ACK was lost, send it again
+                    return;
+                }
+                // Simultaneous open (RFC 9293 §3.5, Figure 8, line 5): the peer's SYN,ACK acknowledges our SYN.
+                // Its SYN is the one we already hold; what is left is an ACK (and any data) from IRS + 1.
+                // The SYN's sequence number is below RCV.NXT, so it is acknowledged, which also completes
+                // the peer's side if our SYN,ACK was lost.
+                seg.Seq = _irs + 1;
+                seg.Flags &= ~Wire.Tcp.TcpFlags.Syn;
+                _ackPending = true;
+            }
+            else
+            {
+                ChallengeAck(now);
                 return;
             }
-            ChallengeAck(now);
-            return;
         }
 
         // TIME-WAIT: the peer's FIN again means our last ACK was lost. Acknowledge it and restart
@@ -182,9 +195,11 @@ public sealed partial class TcpConnection
                 return;
             }
             _counters.ResetsReceived++;
-            if (State == TcpState.SynReceived && ListenPort != 0)
+            if (State == TcpState.SynReceived)
             {
-                Terminate(TcpError.None); // passive open: back to LISTEN (the listener still listens; this slot frees)
+                // RFC 9293 §3.10.7.4: from a passive OPEN, back to LISTEN (the listener still listens; this slot frees);
+                // from an active one (a simultaneous open), "the connection was refused".
+                Terminate(ListenPort != 0 ? TcpError.None : TcpError.ConnectionRefused);
                 return;
             }
             _counters.ConnectionsReset++;

@@ -4,9 +4,10 @@ namespace TickToTrade.Wire.Ipv4;
 
 /// <summary>
 /// A checked view of an IPv4 packet (RFC 791 §3.1). <see cref="TryCreate"/>
-/// checks version, IHL, total length against the buffer, the header checksum,
-/// and refuses fragments. The view spans exactly Total Length bytes: Ethernet
-/// padding after the datagram is not part of it.
+/// checks version, IHL, total length against the buffer and the header checksum.
+/// A fragment is reported as <see cref="WireStatus.Fragment"/>, with the view
+/// still made, so a reassembler can read its offset and flags. The view spans
+/// exactly Total Length bytes: Ethernet padding after the datagram is not part of it.
 /// </summary>
 public readonly ref struct Ipv4Packet
 {
@@ -25,7 +26,7 @@ public readonly ref struct Ipv4Packet
         public const int MinHeader = 20;
     }
 
-    private const ushort MoreFragments = 0x2000;
+    private const ushort MoreFragmentsBit = 0x2000;
     private const ushort DontFragmentBit = 0x4000;
     private const ushort OffsetMask = 0x1FFF;
 
@@ -38,6 +39,10 @@ public readonly ref struct Ipv4Packet
     public byte Dscp => (byte)(_b[Field.Dscp] >> 2);
     public ushort Identification => BigEndian.U16(_b, Field.Identification);
     public bool DontFragment => (BigEndian.U16(_b, Field.FlagsFragment) & DontFragmentBit) != 0;
+    /// <summary>RFC 791 §3.1 MF: more fragments follow this one.</summary>
+    public bool MoreFragments => (BigEndian.U16(_b, Field.FlagsFragment) & MoreFragmentsBit) != 0;
+    /// <summary>RFC 791 §3.1 Fragment Offset, in bytes (the field counts 8-byte units).</summary>
+    public int FragmentOffset => (BigEndian.U16(_b, Field.FlagsFragment) & OffsetMask) * 8;
     public byte Ttl => _b[Field.Ttl];
     public byte Protocol => _b[Field.Protocol];
     public ushort Checksum => BigEndian.U16(_b, Field.Checksum);
@@ -70,10 +75,10 @@ public readonly ref struct Ipv4Packet
             return WireStatus.Truncated;
         if (verifyChecksum && InternetChecksum.Compute(buffer[..ihl]) != 0) // RFC 1071: a valid header sums to 0xFFFF, complement 0
             return WireStatus.BadChecksum;
-        ushort flags = BigEndian.U16(buffer, Field.FlagsFragment);
-        if ((flags & (MoreFragments | OffsetMask)) != 0) // RFC 791 §3.2: MF or a non-zero offset is a fragment
-            return WireStatus.Fragment;
         packet = new Ipv4Packet(buffer[..total]);
+        ushort flags = BigEndian.U16(buffer, Field.FlagsFragment);
+        if ((flags & (MoreFragmentsBit | OffsetMask)) != 0) // RFC 791 §3.2: MF or a non-zero offset is a fragment
+            return WireStatus.Fragment;
         return WireStatus.Ok;
     }
 }

@@ -60,16 +60,17 @@ public sealed class LinkLayerTests : IDisposable
         return result;
     }
 
-    private void InjectIpv4(byte protocol, ReadOnlySpan<byte> payload, Ipv4Address? destination = null, bool fragment = false)
+    /// <summary>One IPv4 packet from Them; with <paramref name="more"/> or an <paramref name="offset"/>, a fragment (RFC 791 §3.1: offset in bytes, a multiple of 8).</summary>
+    private void InjectIpv4(byte protocol, ReadOnlySpan<byte> payload, Ipv4Address? destination = null, bool more = false, int offset = 0, ushort id = 0)
     {
         byte[] copy = payload.ToArray();
         Inject(f =>
         {
             new EthernetRepr(UsMac, ThemMac, EtherType.Ipv4).Emit(f);
-            new Ipv4Repr(Them, destination ?? Us, protocol, copy.Length).Emit(f[14..]);
-            if (fragment)
+            new Ipv4Repr(Them, destination ?? Us, protocol, copy.Length, Identification: id).Emit(f[14..]);
+            if (more || offset > 0)
             {
-                BigEndian.WriteU16(f, 14 + 6, 0x2000); // MF
+                BigEndian.WriteU16(f, 14 + 6, (ushort)((more ? 0x2000 : 0) | (offset / 8)));
                 BigEndian.WriteU16(f, 14 + 10, 0);
                 BigEndian.WriteU16(f, 14 + 10, InternetChecksum.Compute(f.Slice(14, 20)));
             }
@@ -169,17 +170,53 @@ public sealed class LinkLayerTests : IDisposable
     }
 
     [Fact]
-    public void Rfc791_FragmentsAreCountedAndDropped_AndOtherHostsTrafficIgnored()
+    public void Rfc1122_3_3_2_AFragmentedEchoRequest_IsReassembledAndAnswered_AndOtherHostsTrafficIgnored()
     {
         _stack.Poll(_now);
         Sent();
-        byte[] icmp = new byte[8];
+        byte[] icmp = new byte[8 + 40];
+        new Random(3).NextBytes(icmp.AsSpan(8));
         IcmpPacket.Emit(icmp, IcmpType.EchoRequest, 0, 1, 1);
-        InjectIpv4(IpProtocol.Icmp, icmp, fragment: true);
+        // RFC 791 §3.2: the second half first, then the first; the echo reply carries the whole request.
+        InjectIpv4(IpProtocol.Icmp, icmp.AsSpan(24), offset: 24, id: 77);
+        Assert.Empty(Sent());
+        InjectIpv4(IpProtocol.Icmp, icmp.AsSpan(0, 24), more: true, id: 77);
+        byte[] reply = Assert.Single(Sent());
+        EthernetFrame.TryCreate(reply, out EthernetFrame eth);
+        Assert.Equal(WireStatus.Ok, Ipv4Packet.TryCreate(eth.Payload, out Ipv4Packet ip));
+        Assert.Equal(WireStatus.Ok, IcmpPacket.TryCreate(ip.Payload, out IcmpPacket echo));
+        Assert.Equal(IcmpType.EchoReply, echo.Type);
+        Assert.Equal(icmp.AsSpan(8).ToArray(), echo.Data.ToArray());
+        Assert.Equal(1, _stack.Counters.Ipv4Reassembled);
+        Assert.Equal(2, _stack.Counters.Ipv4FragmentsReceived);
         InjectIpv4(IpProtocol.Icmp, icmp, destination: Ipv4Address.Parse("198.51.100.77"));
         Assert.Empty(Sent());
-        Assert.Equal(1, _stack.Counters.Ipv4FragmentsDropped);
         Assert.Equal(1, _stack.Counters.Ipv4NotForUs);
+        Assert.Equal(0, _stack.Counters.Ipv4FragmentsDropped);
+    }
+
+    [Fact]
+    public void Rfc791_3_2_OverlappingFragments_DropTheDatagram_AndAnIncompleteOneTimesOut_AllCounted()
+    {
+        _stack.Poll(_now);
+        Sent();
+        byte[] icmp = new byte[8 + 40];
+        IcmpPacket.Emit(icmp, IcmpType.EchoRequest, 0, 1, 1);
+        byte[] forged = (byte[])icmp.Clone();
+        forged[20] ^= 0x5A;
+        InjectIpv4(IpProtocol.Icmp, icmp.AsSpan(0, 32), more: true, id: 5);
+        InjectIpv4(IpProtocol.Icmp, forged.AsSpan(16, 16), more: true, offset: 16, id: 5); // other bytes where bytes are held
+        InjectIpv4(IpProtocol.Icmp, icmp.AsSpan(32), offset: 32, id: 5);
+        Assert.Empty(Sent()); // never answered: the datagram was dropped
+        Assert.Equal(1, _stack.Counters.Ipv4FragmentOverlaps);
+        InjectIpv4(IpProtocol.Icmp, icmp.AsSpan(0, 16), more: true, id: 6);
+        InjectIpv4(IpProtocol.Icmp, icmp.AsSpan(0, 16), more: true, id: 6); // an exact copy
+        Assert.Equal(1, _stack.Counters.Ipv4FragmentDuplicates);
+        _now += 31_000_000_000; // past the RFC 791 §3.2 timer (30 s)
+        _stack.Poll(_now);
+        Assert.Equal(2, _stack.Counters.Ipv4ReassemblyTimeouts); // id 5's tail started a new datagram, and id 6
+        // Dropped: the overlap and the fragment it threw out, the duplicate, and the two that timed out.
+        Assert.Equal(5, _stack.Counters.Ipv4FragmentsDropped);
     }
 
     [Fact]

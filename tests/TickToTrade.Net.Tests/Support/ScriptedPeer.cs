@@ -15,7 +15,12 @@ namespace TickToTrade.Net.Tests.Support;
 /// Packet-trace conformance harness (in the manner of smoltcp's tests): our
 /// stack at 198.51.100.2 on one end of the in-memory pair; the test plays the
 /// remote TCP at 198.51.100.1 by writing exact segments and reading exactly what
-/// our stack answers. ARP requests are answered automatically.
+/// our stack answers.
+/// What it once lacked, and so let defects through: it answered every ARP request
+/// at once (so nothing ever waited behind ARP, and a copy sent twice could not be
+/// seen: <see cref="AnswerArp"/>), it could not cut a datagram into IP fragments
+/// (<see cref="SendFragments"/>), and no test looked past the answer it expected
+/// for a late, unwanted one (<see cref="ExpectQuietFor"/>).
 /// </summary>
 public sealed class ScriptedPeer : IDisposable
 {
@@ -40,6 +45,63 @@ public sealed class ScriptedPeer : IDisposable
     }
 
     public TcpConfig Config { get; }
+
+    /// <summary>Answer our ARP requests as they arrive (the default); false leaves them unanswered (counted in <see cref="ArpRequestsSeen"/>) until <see cref="AnswerArpNow"/>.</summary>
+    public bool AnswerArp { get; set; } = true;
+    public int ArpRequestsSeen { get; private set; }
+
+    /// <summary>Sends the ARP reply our stack is waiting for, and lets it process it.</summary>
+    public void AnswerArpNow()
+    {
+        ReplyArp();
+        Stack.Poll(Now);
+    }
+
+    /// <summary>
+    /// Sends one TCP segment as IPv4 fragments (RFC 791 §3.2) cut at the given offsets into the
+    /// TCP bytes (multiples of 8), in the given order of pieces; <paramref name="forge"/> changes a
+    /// piece's bytes before it goes (an overlap attack). Lets the stack process each.
+    /// </summary>
+    public void SendFragments(TcpRepr segment, ReadOnlySpan<byte> payload, int[] cuts, int[] order, ushort id, Action<int, byte[]>? forge = null)
+    {
+        if (segment.SourcePort == 0)
+            segment.SourcePort = PeerPort;
+        byte[] tcp = new byte[segment.HeaderLength + payload.Length];
+        payload.CopyTo(tcp.AsSpan(segment.HeaderLength));
+        segment.Emit(tcp, PeerIp, OurIp, payload.Length);
+        var bounds = new List<int> { 0 };
+        bounds.AddRange(cuts);
+        bounds.Add(tcp.Length);
+        foreach (int piece in order)
+        {
+            int from = bounds[piece], to = bounds[piece + 1];
+            byte[] data = tcp[from..to];
+            forge?.Invoke(piece, data);
+            bool more = piece < bounds.Count - 2;
+            Span<PacketBuffer> one = _frames.AsSpan(0, 1);
+            Assert.Equal(1, _peer.Allocate(one));
+            Assert.True(one[0].TryAppend(14 + 20 + data.Length, out Span<byte> frame));
+            new EthernetRepr(OurMac, PeerMac, EtherType.Ipv4).Emit(frame);
+            new Ipv4Repr(PeerIp, OurIp, IpProtocol.Tcp, data.Length, Identification: id, DontFragment: false).Emit(frame[14..]);
+            BigEndian.WriteU16(frame, 14 + 6, (ushort)((more ? 0x2000 : 0) | (from / 8)));
+            BigEndian.WriteU16(frame, 14 + 10, 0);
+            BigEndian.WriteU16(frame, 14 + 10, InternetChecksum.Compute(frame.Slice(14, 20)));
+            data.CopyTo(frame[34..]);
+            Assert.Equal(1, _peer.Transmit(one));
+            Stack.Poll(Now);
+        }
+    }
+
+    /// <summary>Lets <paramref name="nanoseconds"/> of time pass in small steps and checks our stack sent nothing meanwhile (no late retransmission, no stray SYN).</summary>
+    public void ExpectQuietFor(long nanoseconds)
+    {
+        long end = Now + nanoseconds;
+        while (Now < end)
+        {
+            Advance(Math.Min(10_000_000, end - Now));
+            ExpectNothing();
+        }
+    }
     public NetStack<MemoryPort> Stack { get; }
     public long Now { get; private set; } = 1_000_000_000;
 
@@ -91,8 +153,12 @@ public sealed class ScriptedPeer : IDisposable
                     Assert.Equal(WireStatus.Ok, ArpRepr.TryParse(eth.Payload, out ArpRepr arp));
                     if (arp.Operation == ArpOperation.Request && arp.TargetIp == PeerIp)
                     {
-                        ReplyArp();
-                        answered = true;
+                        ArpRequestsSeen++;
+                        if (AnswerArp)
+                        {
+                            ReplyArp();
+                            answered = true;
+                        }
                     }
                     continue;
                 }

@@ -102,6 +102,44 @@ public sealed class HandshakeConformanceTests
     }
 
     [Fact]
+    public void Rfc9293_3_5_SimultaneousOpen_WithEveryOption_AndTsecrEchoingOurSyn_AnswersSynAckAtOnce()
+    {
+        using var peer = new ScriptedPeer();
+        TcpConnection c = peer.Stack.Connect(new TcpEndpoint(ScriptedPeer.PeerIp, 9000), peer.Now)!;
+        var (syn, _) = peer.ExpectOne();
+        // The crossing SYN as Linux sends it: MSS, SACK-permitted, window scale and timestamps, its TSecr
+        // echoing our SYN's TSval. RFC 7323 §3.2: TSecr is not valid without ACK, so it must be ignored.
+        peer.Send(new TcpRepr
+        {
+            SourcePort = 9000, DestinationPort = syn.SourcePort, Sequence = 300, Flags = TcpFlags.Syn, Window = 64240,
+            Options = ScriptedPeer.FullOptions(7000, syn.Options.TsVal),
+        });
+        Assert.Equal(TcpState.SynReceived, c.State);
+        var (synAck, _) = peer.ExpectOne();
+        Assert.Equal(TcpFlags.Syn | TcpFlags.Ack, synAck.Flags);
+        Assert.Equal(syn.Sequence, synAck.Sequence);
+        Assert.Equal(301u, synAck.Acknowledgment);
+        Assert.True(synAck.Options.HasTimestamps);
+        Assert.Equal(7000u, synAck.Options.TsEcr);
+        Assert.True(synAck.Options.SackPermitted);
+        Assert.Equal((int)peer.Config.ReceiveWindowShift, (int)synAck.Options.WindowScale);
+        // The peer's SYN,ACK (it got our SYN too) completes the handshake, with the options agreed.
+        peer.Send(new TcpRepr
+        {
+            SourcePort = 9000, DestinationPort = syn.SourcePort, Sequence = 300, Acknowledgment = syn.Sequence + 1, Flags = TcpFlags.Syn | TcpFlags.Ack, Window = 64240,
+            Options = ScriptedPeer.FullOptions(7001, synAck.Options.TsVal),
+        });
+        Assert.Equal(TcpState.Established, c.State);
+        Assert.True(c.TimestampsEnabled && c.SackEnabled);
+        Assert.Equal(7, c.SendWindowShift);
+        var (ack, _) = peer.ExpectOne();
+        Assert.Equal(TcpFlags.Ack, ack.Flags);
+        Assert.Equal(301u, ack.Acknowledgment);
+        // Nothing more: no bare SYN a second later, no SYN,ACK retransmission.
+        peer.ExpectQuietFor(3_000_000_000);
+    }
+
+    [Fact]
     public void Rfc6298_5_5_UnansweredSyn_IsRetransmittedWithDoublingTimeouts_ThenTheConnectionTimesOut()
     {
         using var peer = new ScriptedPeer(new TcpConfig { MaxSynRetransmissions = 3 });

@@ -66,6 +66,10 @@ public sealed class TcpCheckResult
             w.WriteNumber("arp_queue_replaced", net.ArpQueueReplaced);
             w.WriteNumber("arp_queue_dropped", net.ArpQueueDropped);
             w.WriteNumber("icmp_echo_requests", net.IcmpEchoRequests);
+            w.WriteNumber("ipv4_fragments_received", net.Ipv4FragmentsReceived);
+            w.WriteNumber("ipv4_reassembled", net.Ipv4Reassembled);
+            w.WriteNumber("ipv4_fragments_dropped", net.Ipv4FragmentsDropped);
+            w.WriteNumber("tx_too_large", net.TxTooLarge);
             if (FinalState.Length > 0)
                 w.WriteString("final_state", FinalState);
             w.WriteNumber("linger_seconds", LingerSeconds);
