@@ -15,6 +15,7 @@
 #define TTT_NATIVE_H
 
 #include <stdint.h>
+#include "ttt_frame.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -24,15 +25,6 @@ struct rte_mbuf;
 struct rte_mempool;
 
 #define TTT_NAME_LEN 64
-
-/* A frame borrowed from an mbuf: the pointer the C# side reads and writes. */
-typedef struct ttt_frame {
-    struct rte_mbuf *mbuf; /* owner; returned with ttt_mbuf_free*()          */
-    uint8_t *data;         /* first byte of the frame                         */
-    uint32_t len;          /* bytes of frame at data                          */
-    uint16_t headroom;     /* bytes free before data (for prepend)            */
-    uint16_t tailroom;     /* bytes free after data + len (for append)        */
-} ttt_frame;
 
 typedef struct ttt_port_info {
     char driver[TTT_NAME_LEN];
@@ -126,6 +118,11 @@ uint16_t ttt_rx_burst_frames(uint16_t port, uint16_t queue, ttt_frame *frames, u
 int ttt_alloc_frames(struct rte_mempool *pool, ttt_frame *frames, uint16_t n);
 uint16_t ttt_tx_burst_frames(uint16_t port, uint16_t queue, ttt_frame *frames, uint16_t n);
 void ttt_free_frames(ttt_frame *frames, uint16_t n);
+/* As ttt_tx_burst_frames, and each IPv4/TCP frame is marked for TCP checksum offload
+ * (l2_len, l3_len, RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_TCP_CKSUM): the port was
+ * configured with RTE_ETH_TX_OFFLOAD_TCP_CKSUM, and the TCP checksum field holds
+ * the pseudo-header sum. */
+uint16_t ttt_tx_burst_frames_tcp_cksum(uint16_t port, uint16_t queue, ttt_frame *frames, uint16_t n);
 
 /* ---- native arenas ------------------------------------------------------ */
 /* Anonymous memory for the book, the order store and the rings: 2 MB hugetlb

@@ -19,6 +19,8 @@ public static class Program
         port.SetAction(p => Guard(() => RunPort(p.GetValue(pcap)!)));
         var memport = new Command("memport", "Throughput and allocations of the in-memory port pair.");
         memport.SetAction(_ => Guard(RunMemoryPort));
+        var stack = new Command("stack", "Our TCP/IP stack's own CPU time for a 64-byte round trip: two of our stacks on one thread over the in-memory port pair, ACK at iteration end on and off.");
+        stack.SetAction(_ => Guard(RunStack));
         var messages = new Option<long>("--messages") { Description = "Messages in the generated day.", DefaultValueFactory = _ => 50_000_000 };
         var symbols = new Option<int>("--symbols") { Description = "Symbols in the generated day.", DefaultValueFactory = _ => 8000 };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the day; the median is reported.", DefaultValueFactory = _ => 5 };
@@ -68,13 +70,13 @@ public static class Program
         var pages = new Command("pages", "Cost of a dependent load as it spreads over more 4 KB pages (the arena's, ordinary ones, and a packed control): how far the TLB reaches.") { chases, pageCounts };
         pages.SetAction(p => Guard(() => RunPages(p.GetValue(chases), p.GetValue(pageCounts)!)));
         var all = new Command("all", "Every suite.") { pcap, messages, symbols, runs, dir, maxOrders, levels, distance, profiles, refs };
-        all.SetAction(p => Guard(() => RunMemoryPort() | RunPort(p.GetValue(pcap)!) | RunPages(p.GetValue(runs), [512, 2048, 4096, 8192, 16384])
+        all.SetAction(p => Guard(() => RunMemoryPort() | RunStack() | RunPort(p.GetValue(pcap)!) | RunPages(p.GetValue(runs), [512, 2048, 4096, 8192, 16384])
                                        | RunParse(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs))
                                        | RunBook(p.GetValue(dir)!, p.GetValue(symbols), p.GetValue(messages), p.GetValue(runs), p.GetValue(maxOrders), p.GetValue(levels),
                                            p.GetValue(distance), p.GetValue(profiles)!, p.GetValue(refs)!)));
         var root = new RootCommand("ttt-bench: TickToTrade's benchmarks. Numbers are medians of several runs in one process; compare ratios, not absolutes, on a noisy machine.")
         {
-            port, memport, pages, parse, book, all,
+            port, memport, stack, pages, parse, book, all,
         };
         return root.Parse(args).Invoke();
     }
@@ -158,6 +160,17 @@ public static class Program
                 throw new ArgumentException($"--pages: {n} is not 2..1048576");
         foreach (PagesSuite.Result r in PagesSuite.Run(runs, pageCounts))
             Console.WriteLine(r);
+        return 0;
+    }
+
+    private static int RunStack()
+    {
+        // Interleaved, three times each: the two settings see the same machine.
+        for (int run = 0; run < 3; run++)
+        {
+            Console.WriteLine(StackPingPongSuite.Run(ackAtIterationEnd: true));
+            Console.WriteLine(StackPingPongSuite.Run(ackAtIterationEnd: false));
+        }
         return 0;
     }
 

@@ -34,4 +34,11 @@ public interface IPacketPort
 
     /// <summary>This port's counters; they live in native memory shared by all copies.</summary>
     ref PortCounters Counters { get; }
+
+    /// <summary>
+    /// True when the device fills in the TCP checksum of IPv4/TCP frames on transmit (the stack then
+    /// writes only the pseudo-header sum, RFC 9293 §3.1): reported by the PMD, and false for any
+    /// port whose frames are seen (captured) or changed (impaired) before the device sends them.
+    /// </summary>
+    bool TcpChecksumOffload { get; }
 }

@@ -30,6 +30,8 @@ public struct PortCounters
     public long AllocFailures;
     /// <summary>Frames freed without being transmitted after a TX-ring-full, by <see cref="PacketPortExtensions.TransmitOrDrop{TPort}"/>.</summary>
     public long TxDropped;
+    /// <summary>Frames received that did not fit a buffer (tap and shared-memory ports): dropped.</summary>
+    public long RxOversize;
 
     /// <summary>Snapshot as (name, value) pairs, for JSON and logs off the hot path.</summary>
     public readonly (string Name, long Value)[] ToPairs() =>
@@ -37,5 +39,6 @@ public struct PortCounters
         ("rx_polls", RxPolls), ("rx_empty_polls", RxEmptyPolls), ("rx_frames", RxFrames), ("rx_bytes", RxBytes),
         ("rx_dropped_chained", RxDroppedChained), ("tx_frames", TxFrames), ("tx_bytes", TxBytes),
         ("tx_ring_full", TxRingFull), ("tx_dropped", TxDropped), ("alloc_failures", AllocFailures),
+        ("rx_oversize", RxOversize),
     ];
 }

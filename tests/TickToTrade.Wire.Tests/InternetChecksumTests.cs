@@ -29,4 +29,36 @@ public sealed class InternetChecksumTests
             return InternetChecksum.Finish(parts) == InternetChecksum.Compute(bytes);
         });
     }
+
+    [Fact]
+    public void CopyAndAdd_CopiesExactly_AndSumsAsAddDoes_ForEveryLengthAndStartingSum()
+    {
+        var random = new Random(1071);
+        for (int length = 0; length < 300; length++)
+        {
+            byte[] data = new byte[length];
+            random.NextBytes(data);
+            ulong start = (ulong)random.NextInt64();
+            byte[] copy = new byte[length + 3];
+            ulong sum = InternetChecksum.CopyAndAdd(start >> 20, data, copy);
+            Assert.Equal(data, copy[..length]);
+            Assert.Equal(InternetChecksum.Finish(InternetChecksum.Add(start >> 20, data)), InternetChecksum.Finish(sum));
+        }
+    }
+
+    [Fact]
+    public void SwapBytes_MakesASumTakenFromAnOddOffsetRight()
+    {
+        var random = new Random(2);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            byte[] data = new byte[random.Next(2, 200)];
+            random.NextBytes(data);
+            int cut = random.Next(1, data.Length);
+            ulong first = InternetChecksum.Add(0, data.AsSpan(0, cut));
+            ulong rest = InternetChecksum.Add(0, data.AsSpan(cut));
+            ulong joined = first + ((cut & 1) == 0 ? rest : InternetChecksum.SwapBytes(rest));
+            Assert.Equal(InternetChecksum.Compute(data), InternetChecksum.Finish(joined));
+        }
+    }
 }

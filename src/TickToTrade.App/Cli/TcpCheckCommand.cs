@@ -3,6 +3,7 @@ using TickToTrade.App.Jobs.TcpCheck;
 using TickToTrade.Net.Impair;
 using TickToTrade.Net.Stack;
 using TickToTrade.Net.Tcp;
+using TickToTrade.Wire.Ethernet;
 
 namespace TickToTrade.App.Cli;
 
@@ -13,9 +14,13 @@ public static class TcpCheckCommand
     {
         var eal = new Option<string>("--eal")
         {
-            Description = "EAL arguments naming one port, e.g. \"--no-pci --no-telemetry --in-memory --vdev=net_tap0,iface=ttt0,mac=02:00:00:00:00:02\". Our MAC is the port's.",
-            Required = true,
+            Description = "EAL arguments naming one DPDK port, e.g. \"--no-pci --no-telemetry --in-memory --vdev=net_tap0,iface=ttt0,mac=02:00:00:00:00:02\". Our MAC is the port's. " +
+                "One of --eal, --tap or --shm is required.",
         };
+        var tap = new Option<string>("--tap") { Description = "Our own port instead of DPDK: create (or attach to) this tap interface and read and write its fd directly (non-blocking, one system call per frame)." };
+        var shm = new Option<string>("--shm") { Description = "Our own port instead of DPDK: a shared-memory link file (e.g. /dev/shm/ttt-link) to another process; see --shm-side." };
+        var shmSide = new Option<int>("--shm-side") { Description = "With --shm: 0 creates the link file, 1 attaches to it.", DefaultValueFactory = _ => 0 };
+        var mac = new Option<string>("--mac") { Description = "Our MAC with --tap or --shm (a DPDK port has its own).", DefaultValueFactory = _ => "02:00:00:00:00:02" };
         var local = new Option<string>("--local") { Description = "Our IPv4 address and prefix, e.g. 198.51.100.2/24.", Required = true };
         var peer = new Option<string>("--peer") { Description = "The peer to connect to, e.g. 198.51.100.1:9000 (client and --rtt modes; refused with --listen)." };
         var bytes = new Option<string>("--bytes") { Description = "Bytes to send and have echoed (client), or to expect (--listen); suffixes KiB, MiB, GiB.", DefaultValueFactory = _ => "1MiB" };
@@ -45,7 +50,7 @@ public static class TcpCheckCommand
             "Connect through our user-space TCP/IP stack, send N seeded pseudo-random bytes, read the echo back and verify it; print JSON " +
             "(bytes, seconds, retransmits, SACK recoveries, RTO expiries, intact). Exit 0 only when the data is intact.")
         {
-            eal, local, peer, bytes, seed, impair, pcap, listen, port, rtt, linger, timeout, connectWait, cubic,
+            eal, tap, shm, shmSide, mac, local, peer, bytes, seed, impair, pcap, listen, port, rtt, linger, timeout, connectWait, cubic,
             sendBuffer, receiveBuffer, noSack, noTimestamps, noWindowScaling, delayedAck, nagle, minRto,
         };
         command.SetAction(p => CliGuard.Run(() =>
@@ -53,6 +58,17 @@ public static class TcpCheckCommand
             if (!InterfaceConfig.TryParseCidr(p.GetValue(local)!, out var address, out int prefix))
                 throw new ArgumentException($"--local \"{p.GetValue(local)}\" is not an IPv4 address with a prefix length, e.g. 198.51.100.2/24");
             TcpEndpoint peerEndpoint = default;
+            int ports = (p.GetValue(eal) is null ? 0 : 1) + (p.GetValue(tap) is null ? 0 : 1) + (p.GetValue(shm) is null ? 0 : 1);
+            if (ports != 1)
+                throw new ArgumentException("give exactly one port: --eal (a DPDK port), --tap IFACE or --shm FILE (our own ports)");
+            if (p.GetValue(shm) is null && p.GetResult(shmSide) is { Implicit: false })
+                throw new ArgumentException("--shm-side applies only with --shm");
+            if (p.GetValue(shmSide) is not (0 or 1))
+                throw new ArgumentException("--shm-side must be 0 (creates the link) or 1 (attaches to it)");
+            if (p.GetValue(eal) is not null && p.GetResult(mac) is { Implicit: false })
+                throw new ArgumentException("--mac applies only with --tap or --shm: a DPDK port has its own MAC");
+            if (!MacAddress.TryParse(p.GetValue(mac)!, out MacAddress ourMac))
+                throw new ArgumentException($"--mac \"{p.GetValue(mac)}\" is not a MAC address, e.g. 02:00:00:00:00:02");
             bool isListen = p.GetValue(listen);
             // An option that does not apply to the chosen mode is a usage error, not silently ignored.
             if (isListen && p.GetResult(peer) is { Implicit: false })
@@ -100,7 +116,11 @@ public static class TcpCheckCommand
             tcp.Validate();
             var options = new TcpCheckOptions
             {
-                EalArgs = p.GetValue(eal)!,
+                EalArgs = p.GetValue(eal),
+                Tap = p.GetValue(tap),
+                Shm = p.GetValue(shm),
+                ShmSide = p.GetValue(shmSide),
+                Mac = ourMac,
                 Local = address,
                 PrefixLength = prefix,
                 Peer = peerEndpoint,

@@ -16,6 +16,7 @@ public sealed class ArpCache
 {
     private readonly Entry[] _entries;
     private readonly ArpQueue _queue;
+    private int _last; // the entry Find returned last
 
     public ArpCache(int entries = 64, int queueCapacity = 32)
     {
@@ -160,9 +161,13 @@ public sealed class ArpCache
 
     private int Find(uint ip)
     {
+        // The order session talks to one next hop: try the entry found last before scanning.
+        int last = _last;
+        if (_entries[last].State != 0 && _entries[last].Ip == ip)
+            return last;
         for (int i = 0; i < _entries.Length; i++)
             if (_entries[i].State != 0 && _entries[i].Ip == ip)
-                return i;
+                return _last = i;
         return -1;
     }
 

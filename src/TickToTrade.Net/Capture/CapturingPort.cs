@@ -43,6 +43,9 @@ public readonly struct CapturingPort<TInner> : IPacketPort where TInner : struct
     public void Free(Span<PacketBuffer> frames) => _s.Inner.Free(frames);
 
     public ref PortCounters Counters => ref _s.Inner.Counters;
+
+    /// <summary>Off while recording: a captured frame must carry its real checksum.</summary>
+    public bool TcpChecksumOffload => _s.Writer is null && _s.Inner.TcpChecksumOffload;
 }
 
 /// <summary>The shared state behind <see cref="CapturingPort{TInner}"/>.</summary>

@@ -26,6 +26,8 @@ public readonly struct ImpairedPort<TInner> : IPacketPort where TInner : struct,
     public int Transmit(Span<PacketBuffer> frames) => _s.Transmit(frames);
     public void Free(Span<PacketBuffer> frames) => _s.Inner.Free(frames);
     public ref PortCounters Counters => ref _s.Inner.Counters;
+    /// <summary>Off when transmit is impaired: a corrupted frame must keep the checksum of what we meant to send, or the peer cannot catch it.</summary>
+    public bool TcpChecksumOffload => _s.TransmitUntouched && _s.Inner.TcpChecksumOffload;
 }
 
 /// <summary>The shared state behind <see cref="ImpairedPort{TInner}"/>.</summary>
@@ -34,6 +36,7 @@ internal sealed class ImpairedPortState<TInner> where TInner : struct, IPacketPo
     public TInner Inner;
     public readonly ImpairmentCounters Rx = new(), Tx = new();
     private readonly Impairment _rxRates, _txRates;
+    public bool TransmitUntouched => _txRates.IsNone;
     private readonly IClock _clock;
     private readonly long _upAt;
     private Xoshiro256 _random;

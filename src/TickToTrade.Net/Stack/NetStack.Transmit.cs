@@ -21,7 +21,7 @@ public sealed partial class NetStack<TPort>
     private Ipv4Address _buildingNextHop;
 
     /// <inheritdoc />
-    public bool ChecksumOffload => false;
+    public bool ChecksumOffload => _port.TcpChecksumOffload;
 
     /// <inheritdoc />
     public bool TryBeginSegment(Ipv4Address remote, int length, out Span<byte> segment) =>

@@ -69,8 +69,9 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
     public ref TPort Port => ref _port;
 
     /// <summary>
-    /// One turn of the loop: receive a burst and process every frame, run ARP
-    /// and TCP timers, send what is ready, and flush the TX burst.
+    /// One turn of the loop: send the ACKs held through the last turn that no reply
+    /// carried, receive a burst and process every frame, run ARP, reassembly and
+    /// TCP timers, send what is ready, and flush the TX burst.
     /// </summary>
     public void Poll(long now)
     {
@@ -80,6 +81,10 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
             SendGratuitousArp();
             _announced = true;
         }
+        // The loop came round: ACKs held through the last iteration that no reply carried go now.
+        for (int i = 0; i < _connections.Length; i++)
+            if (_connections[i].AckHeld)
+                _connections[i].EndIteration(now);
         int n = _port.Receive(_rx);
         for (int i = 0; i < n; i++)
             HandleFrame(_rx[i].Span);

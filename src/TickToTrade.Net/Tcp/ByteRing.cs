@@ -1,3 +1,4 @@
+using TickToTrade.Wire;
 using TickToTrade.PacketIO.Native;
 
 namespace TickToTrade.Net.Tcp;
@@ -66,6 +67,27 @@ public sealed unsafe class ByteRing : IDisposable
         int first = Math.Min(n, Capacity - start);
         new ReadOnlySpan<byte>(_data + start, first).CopyTo(target);
         new ReadOnlySpan<byte>(_data, n - first).CopyTo(target[first..]);
+        return n;
+    }
+
+    /// <summary>
+    /// As <see cref="Peek"/>, and sums the bytes for the Internet checksum in the same pass
+    /// (<paramref name="sum"/>: as if the copied bytes began on a word boundary).
+    /// </summary>
+    public int PeekAndSum(int offset, Span<byte> target, out ulong sum)
+    {
+        sum = 0;
+        if ((uint)offset > (uint)_count)
+            return 0;
+        int n = Math.Min(target.Length, _count - offset);
+        int start = (int)((_read + offset) & _mask);
+        int first = Math.Min(n, Capacity - start);
+        sum = InternetChecksum.CopyAndAdd(0, new ReadOnlySpan<byte>(_data + start, first), target);
+        if (n > first)
+        {
+            ulong rest = InternetChecksum.CopyAndAdd(0, new ReadOnlySpan<byte>(_data, n - first), target[first..]);
+            sum += (first & 1) == 0 ? rest : InternetChecksum.SwapBytes(rest); // the wrap fell mid-word
+        }
         return n;
     }
 

@@ -17,6 +17,12 @@ public sealed class TcpConfig
     /// <summary>Delay ACKs (RFC 9293 §3.8.6.3, RFC 1122 §4.2.3.2). Off: ACK every segment at once.</summary>
     public bool DelayedAck { get; init; }
     public long DelayedAckTimeout { get; init; } = 40_000_000;
+    /// <summary>
+    /// Without delayed ACKs: hold the ACK for in-order data to the end of the poll loop's iteration, so that
+    /// a reply sent in the same iteration carries it (one frame instead of two); when none comes it goes at
+    /// the next poll. Every second segment is still acknowledged at once. Off: ACK each segment as it arrives.
+    /// </summary>
+    public bool AckAtIterationEnd { get; init; } = true;
     /// <summary>Nagle's algorithm (RFC 9293 §3.7.4). Off: small segments go out at once.</summary>
     public bool Nagle { get; init; }
     public long InitialRto { get; init; } = 1_000_000_000;   // RFC 6298 §2.1: 1 s

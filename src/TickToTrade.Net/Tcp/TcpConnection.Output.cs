@@ -214,20 +214,29 @@ public sealed partial class TcpConnection
             _counters.TxNoBuffer++;
             return false;
         }
-        if (length > 0 && _send.Peek(dataOffset, segment.Slice(header, length)) != length)
+        bool offload = _output.ChecksumOffload;
+        ulong payloadSum = 0;
+        int copied = length == 0 ? 0 : offload
+            ? _send.Peek(dataOffset, segment.Slice(header, length))
+            : _send.PeekAndSum(dataOffset, segment.Slice(header, length), out payloadSum); // copy and checksum in one pass
+        if (copied != length)
         {
             // Never put bytes on the wire that are not the queued data: drop the frame (a bug guard).
             _output.AbortSegment();
             _counters.TxNoBuffer++;
             return false;
         }
-        repr.Emit(segment, Local.Address, Remote.Address, length, _output.ChecksumOffload);
+        if (offload)
+            repr.Emit(segment, Local.Address, Remote.Address, length, offloadChecksum: true);
+        else
+            repr.EmitWithPayloadSum(segment, Local.Address, Remote.Address, length, payloadSum);
         _output.EndSegment();
         _counters.SegmentsSent++;
         _counters.BytesSent += length;
         if ((flags & TcpFlags.Ack) != 0)
         {
             _ackPending = false;
+            _ackAtIterationEnd = false;
             _delayedAckAt = 0;
             _unackedSegments = 0;
             _lastAckSent = _rcvNxt;

@@ -104,15 +104,23 @@ public sealed partial class TcpConnection
             ReceiveFin(now);
     }
 
-    /// <summary>In-order data: ACK now, or (delayed ACKs on) within the timeout and at least every second full segment (RFC 5681 §4.2).</summary>
+    /// <summary>
+    /// In-order data: ACK at the end of this poll iteration (or at once), or, with delayed ACKs, within
+    /// the timeout; either way at least every second segment (RFC 5681 §4.2, RFC 9293 §3.8.6.3).
+    /// </summary>
     private void AckData(long now)
     {
+        _unackedSegments++;
         if (!_config.DelayedAck)
         {
-            _ackPending = true;
+            // Held to the end of the loop's iteration, so that a reply the application sends in it carries
+            // the ACK (one frame, not two); released at the next poll when no reply came (see EndIteration).
+            if (_config.AckAtIterationEnd && _unackedSegments < 2)
+                _ackAtIterationEnd = true;
+            else
+                _ackPending = true;
             return;
         }
-        _unackedSegments++;
         if (_unackedSegments >= 2)
         {
             _ackPending = true;

@@ -59,6 +59,7 @@ public sealed partial class TcpConnection : IDisposable
     private bool _inRecovery;
     private uint _recover, _highRxt;
     private bool _ackPending;
+    private bool _ackAtIterationEnd; // an ACK owed, held until the loop's next poll unless a segment carries it first
     private int _unackedSegments;
 
     internal TcpConnection(TcpConfig config, TcpCounters counters, ISegmentOutput output, IsnGenerator isn)
@@ -115,6 +116,24 @@ public sealed partial class TcpConnection : IDisposable
     private uint DataStart => _synAcked ? _sndUna : _iss + 1;
     /// <summary>Sequence number just past the last queued data byte: our FIN's, once queued.</summary>
     private uint DataEnd => DataStart + (uint)_send.Count;
+
+    /// <summary>True while an ACK is held for the end of the loop's iteration.</summary>
+    internal bool AckHeld => _ackAtIterationEnd;
+
+    /// <summary>
+    /// The loop came round again: an ACK held since the last iteration that no segment carried
+    /// goes out now (the stack calls this at the start of each poll).
+    /// </summary>
+    internal void EndIteration(long now)
+    {
+        if (!_ackAtIterationEnd)
+            return;
+        _ackAtIterationEnd = false;
+        if (State == TcpState.Closed)
+            return;
+        _ackPending = true;
+        Output(now);
+    }
 
     /// <summary>Queues bytes for sending; returns how many fit (0 when the ring is full or the connection cannot send).</summary>
     public int Send(ReadOnlySpan<byte> data)
@@ -234,6 +253,7 @@ public sealed partial class TcpConnection : IDisposable
         _dupAcks = 0;
         _inRecovery = false;
         _ackPending = false;
+        _ackAtIterationEnd = false;
         _unackedSegments = 0;
         _rcvAdvertisedEdge = 0;
     }

@@ -14,9 +14,11 @@ public readonly unsafe struct DpdkPort : IPacketPort
     private readonly nint _pool;
     private readonly ushort _port;
     private readonly ushort _queue;
+    private readonly bool _tcpChecksum;
 
-    internal DpdkPort(ushort port, ushort queue, nint pool, PortCounters* counters)
+    internal DpdkPort(ushort port, ushort queue, nint pool, PortCounters* counters, bool tcpChecksumOffload = false)
     {
+        _tcpChecksum = tcpChecksumOffload;
         _port = port;
         _queue = queue;
         _pool = pool;
@@ -28,6 +30,9 @@ public readonly unsafe struct DpdkPort : IPacketPort
 
     /// <inheritdoc />
     public ref PortCounters Counters => ref *_counters;
+
+    /// <inheritdoc />
+    public bool TcpChecksumOffload => _tcpChecksum;
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -76,7 +81,9 @@ public readonly unsafe struct DpdkPort : IPacketPort
         long bytes = 0;
         int sent;
         fixed (PacketBuffer* f = frames)
-            sent = NativeMethods.ttt_tx_burst_frames(_port, _queue, f, (ushort)n);
+            sent = _tcpChecksum
+                ? NativeMethods.ttt_tx_burst_frames_tcp_cksum(_port, _queue, f, (ushort)n)
+                : NativeMethods.ttt_tx_burst_frames(_port, _queue, f, (ushort)n);
         for (int i = 0; i < sent; i++)
             bytes += frames[i].Length;
         PortCounters* c = _counters;

@@ -55,7 +55,7 @@ public sealed unsafe class EthDevice : IDisposable
     }
 
     /// <summary>The hot-path handle for this port's queue 0.</summary>
-    public DpdkPort CreatePort() => new(PortId, 0, Pool.Handle, _counters);
+    public DpdkPort CreatePort() => new(PortId, 0, Pool.Handle, _counters, (EnabledTxOffloads & TxOffloads.TcpChecksum) != 0);
 
     /// <summary>This port's software counters.</summary>
     public ref PortCounters Counters => ref *_counters;

@@ -13,5 +13,5 @@ public sealed record EthDeviceOptions
     /// TX offloads wanted (e.g. <see cref="TxOffloads.TcpChecksum"/>). Only those
     /// the device reports in its capabilities are enabled (DPDK examples' rule).
     /// </summary>
-    public ulong WantedTxOffloads { get; init; }
+    public ulong WantedTxOffloads { get; init; } = TxOffloads.TcpChecksum;
 }

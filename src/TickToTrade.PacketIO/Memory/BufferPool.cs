@@ -35,4 +35,22 @@ internal unsafe struct BufferPool
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Return(nint slot) => FreeStack[FreeCount++] = (int)slot;
+
+    /// <summary>Carves <paramref name="buffers"/> slots from fresh native memory.</summary>
+    public static void Init(ref BufferPool pool, int buffers)
+    {
+        pool.Memory = Native.AlignedNative.Alloc<byte>((nuint)buffers * SlotSize);
+        pool.FreeStack = Native.AlignedNative.Alloc<int>((nuint)buffers);
+        pool.Capacity = buffers;
+        for (int i = 0; i < buffers; i++)
+            pool.FreeStack[i] = buffers - 1 - i;
+        pool.FreeCount = buffers;
+    }
+
+    public static void Release(ref BufferPool pool)
+    {
+        Native.AlignedNative.Free(pool.Memory);
+        Native.AlignedNative.Free(pool.FreeStack);
+        pool = default;
+    }
 }

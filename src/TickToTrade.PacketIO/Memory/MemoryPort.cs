@@ -15,6 +15,9 @@ public readonly unsafe struct MemoryPort : IPacketPort
     }
 
     /// <inheritdoc />
+    public bool TcpChecksumOffload => false; // we copy the frame: computing the checksum is ours
+
+    /// <inheritdoc />
     public ref PortCounters Counters => ref _aSide ? ref _state->CountersA : ref _state->CountersB;
 
     private ref FrameRing Inbound => ref _aSide ? ref _state->ToA : ref _state->ToB;

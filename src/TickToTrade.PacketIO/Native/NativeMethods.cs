@@ -63,6 +63,17 @@ internal static unsafe partial class NativeMethods
     [DllImport(Lib), SuppressGCTransition] internal static extern int ttt_alloc_frames(nint pool, PacketBuffer* frames, ushort n);
     [DllImport(Lib), SuppressGCTransition] internal static extern ushort ttt_tx_burst_frames(ushort port, ushort queue, PacketBuffer* frames, ushort n);
     [DllImport(Lib), SuppressGCTransition] internal static extern void ttt_free_frames(PacketBuffer* frames, ushort n);
+    [DllImport(Lib), SuppressGCTransition] internal static extern ushort ttt_tx_burst_frames_tcp_cksum(ushort port, ushort queue, PacketBuffer* frames, ushort n);
+
+    // ---- our own ports: a tap fd, a shared-memory ring (no DPDK) ----
+    [DllImport(Lib)] internal static extern int ttt_tap_open(byte* name);
+    [DllImport(Lib)] internal static extern void ttt_tap_close(int fd);
+    [DllImport(Lib), SuppressGCTransition] internal static extern ushort ttt_tap_recv(int fd, PacketBuffer* frames, ushort n, long* truncated);
+    [DllImport(Lib), SuppressGCTransition] internal static extern ushort ttt_tap_send(int fd, PacketBuffer* frames, ushort n);
+    [DllImport(Lib)] internal static extern int ttt_shm_open(byte* path, int side, nint* link);
+    [DllImport(Lib)] internal static extern void ttt_shm_close(nint link);
+    [DllImport(Lib), SuppressGCTransition] internal static extern ushort ttt_shm_recv(nint link, PacketBuffer* frames, ushort n, long* truncated);
+    [DllImport(Lib), SuppressGCTransition] internal static extern ushort ttt_shm_send(nint link, PacketBuffer* frames, ushort n);
 
     // ---- arenas (cold) ----
     [DllImport(Lib)] internal static extern void* ttt_arena_alloc(ulong bytes, int* kind);

@@ -41,7 +41,18 @@ public struct TcpRepr
     /// pseudo-header sum is written, as a NIC with TCP checksum offload expects.
     /// Returns the header length.
     /// </summary>
-    public readonly int Emit(Span<byte> segment, Ipv4Address source, Ipv4Address destination, int payloadLength, bool offloadChecksum = false)
+    public readonly int Emit(Span<byte> segment, Ipv4Address source, Ipv4Address destination, int payloadLength, bool offloadChecksum = false) =>
+        Emit(segment, source, destination, payloadLength, offloadChecksum, payloadSum: null);
+
+    /// <summary>
+    /// As <see cref="Emit(Span{byte}, Ipv4Address, Ipv4Address, int, bool)"/>, with the payload's
+    /// checksum sum already taken (<see cref="InternetChecksum.CopyAndAdd"/>, while copying it in):
+    /// only the header is summed here.
+    /// </summary>
+    public readonly int EmitWithPayloadSum(Span<byte> segment, Ipv4Address source, Ipv4Address destination, int payloadLength, ulong payloadSum) =>
+        Emit(segment, source, destination, payloadLength, false, payloadSum);
+
+    private readonly int Emit(Span<byte> segment, Ipv4Address source, Ipv4Address destination, int payloadLength, bool offloadChecksum, ulong? payloadSum)
     {
         int header = HeaderLength;
         BigEndian.WriteU16(segment, 0, SourcePort);
@@ -59,7 +70,9 @@ public struct TcpRepr
         ulong sum = InternetChecksum.AddPseudoHeader(0, source.Value, destination.Value, IpProtocol.Tcp, length);
         ushort checksum = offloadChecksum
             ? (ushort)~InternetChecksum.Finish(sum)
-            : InternetChecksum.Finish(InternetChecksum.Add(sum, segment[..length]));
+            : payloadSum is ulong p
+                ? InternetChecksum.Finish(InternetChecksum.Add(sum + p, segment[..header])) // header length is a multiple of 4: the payload starts on a word
+                : InternetChecksum.Finish(InternetChecksum.Add(sum, segment[..length]));
         BigEndian.WriteU16(segment, 16, checksum);
         return header;
     }

@@ -114,8 +114,8 @@ public sealed class ScriptedPeer : IDisposable
         Stack.Poll(Now);
     }
 
-    /// <summary>Sends one segment from the peer to our stack and lets it process it.</summary>
-    public void Send(TcpRepr segment, ReadOnlySpan<byte> payload = default, ushort? toPort = null, bool corruptChecksum = false)
+    /// <summary>Sends one segment from the peer to our stack and lets it process it (with <paramref name="poll"/> false, it waits on the wire for the next poll, so several arrive in one burst).</summary>
+    public void Send(TcpRepr segment, ReadOnlySpan<byte> payload = default, ushort? toPort = null, bool corruptChecksum = false, bool poll = true)
     {
         if (toPort is ushort p)
             segment.DestinationPort = p;
@@ -132,12 +132,16 @@ public sealed class ScriptedPeer : IDisposable
         if (corruptChecksum)
             frame[34 + 16] ^= 0x01;
         Assert.Equal(1, _peer.Transmit(one));
-        Stack.Poll(Now);
+        if (poll)
+            Stack.Poll(Now);
     }
 
-    /// <summary>Everything our stack sent since the last call: TCP segments parsed; ARP requests answered.</summary>
+    /// <summary>Everything our stack sent since the last call (after one more poll): TCP segments parsed; ARP requests answered.</summary>
     public List<(TcpRepr Segment, byte[] Payload)> Drain()
     {
+        // The loop comes round once more before anyone looks at the wire: an ACK held to the end of
+        // the last iteration (TcpConfig.AckAtIterationEnd) goes now, as it would in the engine.
+        Stack.Poll(Now);
         var result = new List<(TcpRepr, byte[])>();
         bool answered;
         do

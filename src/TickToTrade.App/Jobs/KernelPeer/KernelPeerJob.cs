@@ -16,7 +16,7 @@ namespace TickToTrade.App.Jobs.KernelPeer;
 /// </summary>
 public static class KernelPeerJob
 {
-    public static int Echo(IPEndPoint listen, long expect, ulong seed, double waitSeconds, TextWriter log)
+    public static int Echo(IPEndPoint listen, long expect, ulong seed, double waitSeconds, bool busyPoll, TextWriter log)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
@@ -32,8 +32,9 @@ public static class KernelPeerJob
         var scratch = new byte[64 * 1024];
         long received = 0, mismatch = -1;
         var clock = Stopwatch.StartNew();
+        s.Blocking = !busyPoll;
         int r;
-        while ((r = s.Receive(buffer)) > 0)
+        while ((r = ReceiveSome(s, buffer, busyPoll)) > 0)
         {
             if (expect > 0 && mismatch < 0)
             {
@@ -42,9 +43,7 @@ public static class KernelPeerJob
                     mismatch = received + bad;
             }
             received += r;
-            int sent = 0;
-            while (sent < r)
-                sent += s.Send(buffer.AsSpan(sent, r - sent));
+            SendAll(s, buffer.AsSpan(0, r));
         }
         s.Shutdown(SocketShutdown.Send);
         string error = mismatch >= 0 ? $"bytes differ from the seeded stream at {mismatch}" : expect > 0 && received != expect ? $"received {received} bytes, expected {expect}" : "";
@@ -116,12 +115,43 @@ public static class KernelPeerJob
         return Report(null, "kernel-client", bytes, echoed, clock.Elapsed.TotalSeconds, error.Length == 0, error);
     }
 
-    public static int Rtt(IPEndPoint peer, int count, double waitSeconds, TextWriter log)
+    /// <summary>
+    /// Blocking: one recv. Busy-polling: spin on a non-blocking recv until bytes (or the end) come,
+    /// never an exception per empty poll. Returns 0 at the end of the stream.
+    /// </summary>
+    private static int ReceiveSome(Socket s, Span<byte> buffer, bool busyPoll)
+    {
+        if (!busyPoll)
+            return s.Receive(buffer);
+        while (true)
+        {
+            int r = s.Receive(buffer, SocketFlags.None, out SocketError error);
+            if (error == SocketError.Success)
+                return r;
+            if (error != SocketError.WouldBlock)
+                throw new SocketException((int)error);
+        }
+    }
+
+    private static void SendAll(Socket s, ReadOnlySpan<byte> data)
+    {
+        int sent = 0;
+        while (sent < data.Length)
+        {
+            int n = s.Send(data[sent..], SocketFlags.None, out SocketError error);
+            if (error is not (SocketError.Success or SocketError.WouldBlock))
+                throw new SocketException((int)error);
+            sent += n;
+        }
+    }
+
+    public static int Rtt(IPEndPoint peer, int count, double waitSeconds, bool busyPoll, TextWriter log)
     {
         using Socket? s = Connect(peer, waitSeconds, log);
         if (s is null)
             return Report(null, "kernel-rtt", 0, 0, 0, false, $"could not connect to {peer} within {waitSeconds} s");
         s.NoDelay = true;
+        s.Blocking = !busyPoll;
         var message = new byte[64];
         var reply = new byte[64];
         var histogram = new LongHistogram(10_000_000_000, 3);
@@ -132,11 +162,11 @@ public static class KernelPeerJob
         {
             message[0] = (byte)i;
             long t0 = Stopwatch.GetTimestamp();
-            s.Send(message);
+            SendAll(s, message);
             int got = 0;
             while (got < reply.Length)
             {
-                int r = s.Receive(reply.AsSpan(got));
+                int r = ReceiveSome(s, reply.AsSpan(got), busyPoll);
                 if (r == 0)
                     return Report(histogram, "kernel-rtt", 0, 0, clock.Elapsed.TotalSeconds, false, $"the peer closed after {i} round trips");
                 got += r;

@@ -5,6 +5,7 @@ using TickToTrade.Net.Stack;
 using TickToTrade.Net.Tcp;
 using TickToTrade.PacketIO.Capture;
 using TickToTrade.PacketIO.Dpdk;
+using TickToTrade.PacketIO.Local;
 using TickToTrade.PacketIO.Randomness;
 using TickToTrade.PacketIO.Time;
 using TickToTrade.Wire.Ethernet;
@@ -23,7 +24,20 @@ public static class TcpCheckJob
 
     public static int Run(TcpCheckOptions o, TextWriter log)
     {
-        (string[] args, string? note) = EalMemory.Resolve(Eal.SplitArguments(o.EalArgs));
+        var clock = new MonotonicClock();
+        if (o.Tap is { } tap)
+        {
+            using TapDevice device = TapDevice.Open(tap);
+            log.WriteLine($"ttt: tcpcheck: on tap {tap} (our own port: a non-blocking read and write per frame)");
+            return RunOn(device.CreatePort(), o.Mac, clock, o, log);
+        }
+        if (o.Shm is { } shm)
+        {
+            using ShmLink link = ShmLink.Open(shm, o.ShmSide, o.ConnectSeconds);
+            log.WriteLine($"ttt: tcpcheck: on shared-memory link {shm}, side {o.ShmSide}");
+            return RunOn(link.CreatePort(), o.Mac, clock, o, log);
+        }
+        (string[] args, string? note) = EalMemory.Resolve(Eal.SplitArguments(o.EalArgs!));
         if (note is not null)
             log.WriteLine(note);
         Eal.Initialize(args);
@@ -34,37 +48,44 @@ public static class TcpCheckJob
             using EthDevice device = EthDevice.Start(portId, pool);
             if (!MacAddress.TryParse(device.Info.Mac, out MacAddress mac))
                 throw new ArgumentException($"port {portId} reports MAC \"{device.Info.Mac}\", which does not parse");
-            var clock = new MonotonicClock();
-            long epoch = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100 - clock.NowNanoseconds;
-            using PcapWriter? writer = o.Pcap is null ? null : PcapWriter.Create(o.Pcap);
-            var capturing = new CapturingPort<DpdkPort>(device.CreatePort(), writer, clock, epoch);
-            var port = new ImpairedPort<CapturingPort<DpdkPort>>(capturing, o.Impairment, o.Impairment, o.Seed ^ 0x5EED_5EED, clock);
-            var random = new Xoshiro256((ulong)Random.Shared.NextInt64()); // the RFC 6528 secret: unpredictable per run
-            using var stack = new NetStack<ImpairedPort<CapturingPort<DpdkPort>>>(port, new InterfaceConfig(mac, o.Local, o.PrefixLength), o.Tcp, ref random);
-
-            var result = new TcpCheckResult
-            {
-                Bytes = o.Bytes,
-                Impairment = o.Impairment.IsNone ? "" : o.Impairment.ToString(),
-                Pcap = o.Pcap,
-            };
-            if (o.Listen)
-                Serve(stack, clock, o, result, log);
-            else
-                Client(stack, clock, o, result, log);
-            Linger(stack, clock, o.LingerSeconds);
-            result.LingerSeconds = o.LingerSeconds;
-            result.FinalState = result.Connection?.State.ToString() ?? "";
-            stack.Flush();
-            writer?.Dispose();
-            result.PcapRecords = capturing.Records;
-            Console.WriteLine(result.ToJson(stack.TcpCounters, stack.Counters, port.ReceiveCounters, port.TransmitCounters));
-            return result.Intact ? 0 : 1;
+            return RunOn(device.CreatePort(), mac, clock, o, log);
         }
         finally
         {
             Eal.Cleanup();
         }
+    }
+
+    /// <summary>The check itself, on any port: the capture and impairment wrappers, the stack, the transfer, the JSON.</summary>
+    private static int RunOn<TInner>(TInner inner, MacAddress mac, MonotonicClock clock, TcpCheckOptions o, TextWriter log)
+        where TInner : struct, PacketIO.IPacketPort
+    {
+        long epoch = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100 - clock.NowNanoseconds;
+        using PcapWriter? writer = o.Pcap is null ? null : PcapWriter.Create(o.Pcap);
+        var capturing = new CapturingPort<TInner>(inner, writer, clock, epoch);
+        var port = new ImpairedPort<CapturingPort<TInner>>(capturing, o.Impairment, o.Impairment, o.Seed ^ 0x5EED_5EED, clock);
+        var random = new Xoshiro256((ulong)Random.Shared.NextInt64()); // the RFC 6528 secret: unpredictable per run
+        using var stack = new NetStack<ImpairedPort<CapturingPort<TInner>>>(port, new InterfaceConfig(mac, o.Local, o.PrefixLength), o.Tcp, ref random);
+        var result = new TcpCheckResult
+        {
+            Bytes = o.Bytes,
+            Impairment = o.Impairment.IsNone ? "" : o.Impairment.ToString(),
+            Pcap = o.Pcap,
+            Port = o.Tap is not null ? "tap" : o.Shm is not null ? "shm" : "dpdk",
+            TcpChecksumOffload = port.TcpChecksumOffload,
+        };
+        if (o.Listen)
+            Serve(stack, clock, o, result, log);
+        else
+            Client(stack, clock, o, result, log);
+        Linger(stack, clock, o.LingerSeconds);
+        result.LingerSeconds = o.LingerSeconds;
+        result.FinalState = result.Connection?.State.ToString() ?? "";
+        stack.Flush();
+        writer?.Dispose();
+        result.PcapRecords = capturing.Records;
+        Console.WriteLine(result.ToJson(stack.TcpCounters, stack.Counters, port.ReceiveCounters, port.TransmitCounters));
+        return result.Intact ? 0 : 1;
     }
 
     private static ushort FirstPort()

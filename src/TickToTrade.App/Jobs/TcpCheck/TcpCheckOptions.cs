@@ -1,5 +1,6 @@
 using TickToTrade.Net.Impair;
 using TickToTrade.Net.Tcp;
+using TickToTrade.Wire.Ethernet;
 using TickToTrade.Wire.Ipv4;
 
 namespace TickToTrade.App.Jobs.TcpCheck;
@@ -7,7 +8,15 @@ namespace TickToTrade.App.Jobs.TcpCheck;
 /// <summary>What `ttt tcpcheck` was asked to do.</summary>
 public sealed record TcpCheckOptions
 {
-    public required string EalArgs { get; init; }
+    /// <summary>EAL arguments naming one DPDK port; null when <see cref="Tap"/> or <see cref="Shm"/> names our own port instead.</summary>
+    public string? EalArgs { get; init; }
+    /// <summary>A tap interface to open with our own tap-fd port (no DPDK).</summary>
+    public string? Tap { get; init; }
+    /// <summary>A shared-memory link file (our own ring port, no DPDK), and which side this is (0 creates it).</summary>
+    public string? Shm { get; init; }
+    public int ShmSide { get; init; }
+    /// <summary>Our MAC on a tap or shared-memory port (a DPDK port has its own).</summary>
+    public MacAddress Mac { get; init; } = new(0x02_00_00_00_00_02);
     public required Ipv4Address Local { get; init; }
     public required int PrefixLength { get; init; }
     public TcpEndpoint Peer { get; init; }

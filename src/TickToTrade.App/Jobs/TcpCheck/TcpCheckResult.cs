@@ -10,6 +10,10 @@ namespace TickToTrade.App.Jobs.TcpCheck;
 public sealed class TcpCheckResult
 {
     public string Mode = "client";
+    /// <summary>Which port carried it: dpdk, tap (our tap-fd port) or shm (our shared-memory port).</summary>
+    public string Port = "dpdk";
+    /// <summary>Whether the device filled in our TCP checksums (the PMD offers it, and nothing captures or impairs TX).</summary>
+    public bool TcpChecksumOffload;
     public string Peer = "";
     public long Bytes;
     public long BytesEchoed;
@@ -36,6 +40,8 @@ public sealed class TcpCheckResult
         {
             w.WriteStartObject();
             w.WriteString("mode", Mode);
+            w.WriteString("port", Port);
+            w.WriteBoolean("tcp_checksum_offload", TcpChecksumOffload);
             w.WriteString("peer", Peer);
             w.WriteNumber("bytes", Bytes);
             w.WriteNumber("bytes_echoed", BytesEchoed);
