@@ -51,9 +51,10 @@ test: build
 	  scripts/test-summary.sh $(RESULTS) | tee $(RESULTS)/summary.txt; \
 	  exit $$rc
 
-# Benchmarks (not run by CI): out/bin/ttt-bench, then our TCP against the kernel's.
+# Benchmarks (not run by CI): out/bin/ttt-bench, then our TCP beside lwIP's and the kernel's (bench/tcp.sh).
 bench: build
 	$(DOTNET_PUBLISH) bench/TickToTrade.Bench -o $(BIN)
+	@$(MAKE) --no-print-directory -C bench/native OUT=$(BIN)
 	$(BIN)/ttt-bench all
 	bench/tcp.sh
 

@@ -1,75 +1,187 @@
 #!/usr/bin/env bash
-# TCP bench, all in one run so the ratios compare like with like on a noisy machine:
-#   1. RTT of 64-byte ping-pongs: our stack (ttt tcpcheck --rtt on DPDK net_tap) against a
-#      kernel echo server, next to kernel-to-kernel TCP over a veth pair (ttt kpeer rtt).
-#   2. Bulk: bytes echoed per second, ours against the kernel (net_tap) and kernel against kernel (veth).
+# TCP round-trip bench: 64-byte ping-pongs, every configuration in one run, interleaved run
+# by run, every process pinned (client on CPU 1, server on CPU 0), each run started on a quiet
+# machine. The peers:
+#   over a tap, against the same kernel echo server (ttt kpeer echo), busy-polling and blocking:
+#     lwip-tap    lwIP 2.1.3 (Debian's liblwip-dev), its tap fd read in a spin (bench/native)
+#     ours-tap    our stack on our own tap-fd port (tcpcheck --tap)
+#     ours-dpdk   our stack on DPDK net_tap (tcpcheck --eal ...net_tap)
+#     kernel      kernel to kernel over a veth pair (kpeer rtt), the same echo server
+#   stack against itself, no system call on the path:
+#     ours-shm    ours against ours over our shared-memory ring port (tcpcheck --shm)
+#     lwip-shm    lwIP against lwIP over the same ring (bench/native)
+#     ours-memif  ours against ours over DPDK net_memif
+#     cache-line  one cache line bounced between the two cores: the floor under any of these
 # Everything runs in network namespaces this script creates and deletes, on 198.51.100.0/24.
-#   bench/tcp.sh [ROUND_TRIPS] [BULK_BYTES]
+#   bench/tcp.sh [ROUND_TRIPS] [RUNS]
 set -euo pipefail
 count=${1:-20000}
-bulk=${2:-256MiB}
+runs=${2:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
-ttt=$here/out/bin/ttt
+bin=$here/out/bin
+ttt=$bin/ttt
 tmp=$(mktemp -d)
-nsa=ttt-bench-a-$$ nsb=ttt-bench-b-$$ nst=ttt-bench-t-$$
+ns=ttt-bench-$$
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     wait 2>/dev/null || true
-    for n in $nsa $nsb $nst; do ip netns del "$n" 2>/dev/null || true; done
-    rm -rf "$tmp"
+    for n in $ns $ns-a $ns-b; do ip netns del "$n" 2>/dev/null || true; done
+    rm -rf "$tmp" /dev/shm/ttt-bench-$$-* /tmp/ttt-bench-$$-*.sock
 }
 trap cleanup EXIT
 
-# Kernel to kernel over a veth pair: 198.51.100.11 <-> 198.51.100.12.
-ip netns add $nsa; ip netns add $nsb
-ip link add vtta$$ type veth peer name vttb$$
-ip link set vtta$$ netns $nsa; ip link set vttb$$ netns $nsb
-ip netns exec $nsa ip addr add 198.51.100.11/24 dev vtta$$; ip netns exec $nsa ip link set vtta$$ up; ip netns exec $nsa ip link set lo up
-ip netns exec $nsb ip addr add 198.51.100.12/24 dev vttb$$; ip netns exec $nsb ip link set vttb$$ up; ip netns exec $nsb ip link set lo up
-
-kernel_pair() { # $1: kpeer subcommand args for the client side
-    ip netns exec $nsb "$ttt" kpeer echo --listen 0.0.0.0:9100 >"$tmp/echo.json" 2>/dev/null &
-    local echo_pid=$!
-    ip netns exec $nsa "$ttt" kpeer "$@" 2>/dev/null
-    wait $echo_pid || true
+# Waits until both CPUs were at least 90% idle over half a second (at most 30 s; says so if not).
+quiet() {
+    for _ in $(seq 1 60); do
+        read -r _ u1 n1 s1 i1 w1 q1 sq1 _ < /proc/stat
+        sleep 0.5
+        read -r _ u2 n2 s2 i2 w2 q2 sq2 _ < /proc/stat
+        local busy=$(( (u2 + n2 + s2 + q2 + sq2) - (u1 + n1 + s1 + q1 + sq1) ))
+        local idle=$(( (i2 + w2) - (i1 + w1) ))
+        (( idle * 100 >= (busy + idle) * 90 )) && return 0
+    done
+    echo "bench: the machine did not go quiet within 30 s; running anyway" >&2
 }
 
-# Ours: tcpcheck on net_tap, the kernel side of the tap in the same namespace.
-ours() { # $@: tcpcheck args
-    ip netns add $nst 2>/dev/null || true
-    ip netns exec $nst ip link set lo up
-    ip netns exec $nst "$ttt" kpeer echo --listen 0.0.0.0:9000 >"$tmp/echo.json" 2>/dev/null &
-    local echo_pid=$!
-    ip netns exec $nst "$ttt" tcpcheck --eal "--no-pci --no-telemetry --in-memory --file-prefix=$nst --vdev=net_tap0,iface=tttb$$,mac=02:00:00:00:00:02" \
-        --local 198.51.100.2/24 --peer 198.51.100.1:9000 "$@" >"$tmp/ours.json" 2>"$tmp/ours.log" &
-    local ttt_pid=$!
-    for _ in $(seq 1 200); do ip netns exec $nst ip link show tttb$$ >/dev/null 2>&1 && break; sleep 0.05; done
-    ip netns exec $nst ip addr add 198.51.100.1/24 dev tttb$$
-    ip netns exec $nst ip link set tttb$$ up
-    wait $ttt_pid || { cat "$tmp/ours.log" >&2; return 1; }
-    wait $echo_pid || true
-    ip netns del $nst
-    cat "$tmp/ours.json"
+# The kernel side: a namespace with an echo server on 198.51.100.1:9000, pinned to CPU 0.
+# $1: busy|block. The tap interface comes from the client process started afterwards.
+start_echo() {
+    ip netns add $ns
+    ip netns exec $ns ip link set lo up
+    local flag=""
+    [[ $1 == busy ]] && flag=--busy-poll
+    ip netns exec $ns "$ttt" kpeer echo --listen 0.0.0.0:9000 --cpu 0 $flag --wait 30 >/dev/null 2>&1 &
+    echo_pid=$!
 }
 
-echo "== RTT, $count round trips of 64 bytes (after warm-up)" >&2
-ours_rtt=$(ours --rtt "$count")
-kern_rtt=$(kernel_pair rtt --connect 198.51.100.12:9100 --count "$count")
-echo "== bulk, $bulk echoed" >&2
-ours_bulk=$(ours --bytes "$bulk")
-kern_bulk=$(kernel_pair send --connect 198.51.100.12:9100 --bytes "$bulk")
+# Gives the tap $1 (made by the client) the kernel's address; $2: set a MAC of its own (DPDK's tap copies ours).
+tap_up() {
+    for _ in $(seq 1 300); do ip netns exec $ns ip link show "$1" >/dev/null 2>&1 && break; sleep 0.01; done
+    [[ -n ${2:-} ]] && ip netns exec $ns ip link set "$1" address 02:00:00:00:00:01
+    ip netns exec $ns ip addr add 198.51.100.1/24 dev "$1"
+    ip netns exec $ns ip link set "$1" up
+}
 
-python3 - "$ours_rtt" "$kern_rtt" "$ours_bulk" "$kern_bulk" <<'PY'
-import json, sys
-o, k, ob, kb = (json.loads(a) for a in sys.argv[1:5])
-print(json.dumps({"ours_rtt": o, "kernel_veth_rtt": k, "ours_bulk": ob, "kernel_veth_bulk": kb}))
+stop_echo() {
+    kill "$echo_pid" 2>/dev/null || true
+    wait "$echo_pid" 2>/dev/null || true
+    ip netns del $ns
+}
+
+row() { # $1 row name, $2 run, $3 file holding the client's JSON
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[3])); d["row"]=sys.argv[1]; d["run"]=int(sys.argv[2]); print(json.dumps(d))' "$1" "$2" "$3" >>"$tmp/rows.jsonl" \
+        || { echo "bench: $1 run $2 failed:" >&2; cat "$3" "$tmp"/*.log >&2 2>/dev/null || true; }
+}
+
+run_tap() { # $1 busy|block, $2 row, $3 run
+    local iface=tb$$ out=$tmp/out.json
+    start_echo "$1"
+    case $2 in
+        lwip-tap)
+            ip netns exec $ns taskset -c 1 "$bin/lwip-pingpong" --tap $iface --local 198.51.100.3 --peer 198.51.100.1:9000 --count "$count" >"$out" 2>"$tmp/client.log" &
+            local c=$!; tap_up $iface; wait $c || true ;;
+        ours-tap)
+            ip netns exec $ns taskset -c 1 "$ttt" tcpcheck --tap $iface --local 198.51.100.2/24 --peer 198.51.100.1:9000 --rtt "$count" >"$out" 2>"$tmp/client.log" &
+            local c=$!; tap_up $iface; wait $c || true ;;
+        ours-dpdk)
+            ip netns exec $ns taskset -c 1 "$ttt" tcpcheck --eal "--no-pci --no-telemetry --in-memory --file-prefix=$ns --vdev=net_tap0,iface=$iface,mac=02:00:00:00:00:02" \
+                --local 198.51.100.2/24 --peer 198.51.100.1:9000 --rtt "$count" >"$out" 2>"$tmp/client.log" &
+            local c=$!; tap_up $iface mac; wait $c || true ;;
+    esac
+    stop_echo
+    row "$2-$1" "$3" "$out"
+}
+
+run_kernel() { # $1 busy|block, $2 run: kernel to kernel over a veth, the same echo server
+    local flag="" out=$tmp/out.json
+    [[ $1 == busy ]] && flag=--busy-poll
+    ip netns add $ns-a; ip netns add $ns-b
+    ip link add vba$$ type veth peer name vbb$$
+    ip link set vba$$ netns $ns-a; ip link set vbb$$ netns $ns-b
+    ip netns exec $ns-a ip addr add 198.51.100.11/24 dev vba$$; ip netns exec $ns-a ip link set vba$$ up
+    ip netns exec $ns-b ip addr add 198.51.100.12/24 dev vbb$$; ip netns exec $ns-b ip link set vbb$$ up
+    ip netns exec $ns-b "$ttt" kpeer echo --listen 0.0.0.0:9000 --cpu 0 $flag --wait 30 >/dev/null 2>&1 &
+    local e=$!
+    ip netns exec $ns-a "$ttt" kpeer rtt --connect 198.51.100.12:9000 --count "$count" --cpu 1 $flag >"$out" 2>"$tmp/client.log" || true
+    kill $e 2>/dev/null || true; wait $e 2>/dev/null || true
+    ip netns del $ns-a; ip netns del $ns-b
+    row "kernel-$1" "$2" "$out"
+}
+
+run_pair() { # $1 row, $2 run: a stack against itself on the two cores
+    local out=$tmp/out.json link=/dev/shm/ttt-bench-$$-$2 sock=/tmp/ttt-bench-$$-$2.sock
+    case $1 in
+        ours-shm)
+            taskset -c 0 "$ttt" tcpcheck --shm "$link" --shm-side 0 --mac 02:00:00:00:00:01 --local 198.51.100.1/24 --listen --bytes 0 >/dev/null 2>"$tmp/server.log" &
+            local s=$!
+            taskset -c 1 "$ttt" tcpcheck --shm "$link" --shm-side 1 --local 198.51.100.2/24 --peer 198.51.100.1:9000 --rtt "$count" >"$out" 2>"$tmp/client.log" || true ;;
+        lwip-shm)
+            taskset -c 0 "$bin/lwip-pingpong" --shm "$link" --side 0 --local 198.51.100.1 --listen 9000 >/dev/null 2>"$tmp/server.log" &
+            local s=$!
+            taskset -c 1 "$bin/lwip-pingpong" --shm "$link" --side 1 --local 198.51.100.2 --peer 198.51.100.1:9000 --count "$count" >"$out" 2>"$tmp/client.log" || true ;;
+        ours-memif)
+            taskset -c 0 "$ttt" tcpcheck --eal "--no-pci --no-telemetry --in-memory --file-prefix=$ns-s --vdev=net_memif0,role=server,socket=$sock,mac=02:00:00:00:00:01" \
+                --local 198.51.100.1/24 --listen --bytes 0 >/dev/null 2>"$tmp/server.log" &
+            local s=$!
+            sleep 0.5
+            taskset -c 1 "$ttt" tcpcheck --eal "--no-pci --no-telemetry --in-memory --file-prefix=$ns-c --vdev=net_memif0,role=client,socket=$sock,mac=02:00:00:00:00:02" \
+                --local 198.51.100.2/24 --peer 198.51.100.1:9000 --rtt "$count" >"$out" 2>"$tmp/client.log" || true ;;
+    esac
+    wait $s 2>/dev/null || true
+    row "$1" "$2" "$out"
+}
+
+rm -f "$tmp/rows.jsonl"
+for run in $(seq 1 "$runs"); do
+    echo "== run $run of $runs ($count round trips each, after warm-up)" >&2
+    for mode in busy block; do
+        for r in lwip-tap ours-tap ours-dpdk; do quiet; run_tap $mode $r "$run"; done
+        quiet; run_kernel $mode "$run"
+    done
+    for r in ours-shm lwip-shm ours-memif; do quiet; run_pair $r "$run"; done
+    quiet; "$bin/core-pingpong" >"$tmp/out.json"; row cache-line "$run" "$tmp/out.json"
+done
+
+python3 - "$tmp/rows.jsonl" "$count" "$runs" <<'PY'
+import json, sys, statistics
+rows = [json.loads(l) for l in open(sys.argv[1])]
+count, runs = sys.argv[2], sys.argv[3]
+def get(name, key):
+    return [r["rtt_ns"][key] for r in rows if r["row"] == name and r.get("rtt_ns")]
+def span(v):
+    return "-" if not v else (f"{min(v)/1000:.2f}" if min(v) == max(v) else f"{min(v)/1000:.2f}-{max(v)/1000:.2f}")
+print(json.dumps({"count": int(count), "runs": int(runs), "rows": rows}))
 print()
-print(f"{'64-byte RTT (ns)':<22}{'ours (net_tap)':>16}{'kernel (veth)':>16}{'ours/kernel':>13}")
-for p in ["min", "p50", "p90", "p99", "p99_9", "max"]:
-    a, b = o["rtt_ns"][p], k["rtt_ns"][p]
-    print(f"{p:<22}{a:>16,}{b:>16,}{a / b:>13.2f}")
-def rate(d): return (d["bytes"] + d["bytes_echoed"]) * 8 / d["seconds"] / 1e6
-print(f"{'bulk echo (Mbit/s)':<22}{rate(ob):>16,.0f}{rate(kb):>16,.0f}{rate(ob) / rate(kb):>13.2f}")
-print(f"allocated in our loops: rtt {o['loop_allocated_bytes']} B, bulk {ob['loop_allocated_bytes']} B")
+print(f"64-byte TCP round trip, {count} per run, {runs} runs interleaved; microseconds, range over the runs")
+print(f"{'':34}{'server busy-polls':>28}{'server blocks':>28}")
+print(f"{'':34}{'p50':>10}{'p99':>10}{'min':>8}{'p50':>10}{'p99':>10}{'min':>8}")
+for name, label in [("lwip-tap", "lwIP, tap fd in a spin"), ("ours-tap", "ours, our tap-fd port"),
+                    ("ours-dpdk", "ours, DPDK net_tap"), ("kernel", "kernel to kernel, veth")]:
+    line = f"{label:34}"
+    for mode in ("busy", "block"):
+        n = f"{name}-{mode}"
+        line += f"{span(get(n, 'p50')):>10}{span(get(n, 'p99')):>10}{span(get(n, 'min')):>8}"
+    print(line)
+print()
+print(f"{'':34}{'p50':>10}{'p99':>10}{'min':>8}")
+for name, label in [("ours-shm", "ours vs ours, our shm ring"), ("lwip-shm", "lwIP vs lwIP, the same ring"), ("ours-memif", "ours vs ours, DPDK net_memif")]:
+    print(f"{label:34}{span(get(name, 'p50')):>10}{span(get(name, 'p99')):>10}{span(get(name, 'min')):>8}")
+floor = [r["round_trip_ns"] for r in rows if r["row"] == "cache-line"]
+print(f"{'one cache line, core to core':34}{span(floor):>10}")
+print()
+def ratio(a, b):
+    out = []
+    for run in range(1, int(runs) + 1):
+        x = [r["rtt_ns"]["p50"] for r in rows if r["row"] == a and r["run"] == run and r.get("rtt_ns")]
+        y = [r["rtt_ns"]["p50"] for r in rows if r["row"] == b and r["run"] == run and r.get("rtt_ns")]
+        if x and y:
+            out.append(x[0] / y[0])
+    return ", ".join(f"{v:.2f}" for v in out) or "-"
+print("p50 ratios, run by run:")
+print(f"  ours-tap / lwip-tap      busy: {ratio('ours-tap-busy', 'lwip-tap-busy')}   block: {ratio('ours-tap-block', 'lwip-tap-block')}")
+print(f"  ours-dpdk / lwip-tap     busy: {ratio('ours-dpdk-busy', 'lwip-tap-busy')}   block: {ratio('ours-dpdk-block', 'lwip-tap-block')}")
+print(f"  ours-shm / lwip-shm           {ratio('ours-shm', 'lwip-shm')}")
+allocs = [r.get("loop_allocated_bytes") for r in rows if r["row"].startswith("ours")]
+print(f"allocated in our measured loops: {sorted(set(a for a in allocs if a is not None))} B")
 PY

@@ -9,6 +9,7 @@
 # server: tcpcheck --listen echoes for a kernel client (kpeer send), which verifies.
 # Prints tcpcheck's JSON on stdout, then the kernel peer's; exits non-zero if either failed.
 # BYTES (default 64MiB) and SEED (7) set the transfer; TCP_INTEROP_LOGS=DIR keeps both stderr logs.
+# PORT=tap runs tcpcheck on our own tap-fd port rather than DPDK's net_tap.
 # LATE_LINK_MS=N brings the tap's kernel side up N ms after the tap appears (a late link: our
 # first frames are lost). PROBE_AFTER=1 (with tcpcheck --linger) probes our stack from the
 # kernel once the transfer is over, and prints a third JSON line: whether a ping was answered
@@ -38,14 +39,19 @@ trap cleanup EXIT
 ip netns add "$ns"
 ip netns exec "$ns" ip link set lo up
 
-eal="--no-pci --no-telemetry --in-memory --file-prefix=$ns --vdev=net_tap0,iface=$iface,mac=02:00:00:00:00:02"
+# PORT=tap: our own tap-fd port instead of DPDK's net_tap (the kernel side keeps a MAC of its own).
+if [[ ${PORT:-dpdk} == tap ]]; then
+    port_args=(--tap "$iface")
+else
+    port_args=(--eal "--no-pci --no-telemetry --in-memory --file-prefix=$ns --vdev=net_tap0,iface=$iface,mac=02:00:00:00:00:02")
+fi
 if [[ $role == client ]]; then
     ip netns exec "$ns" "$ttt" kpeer echo --listen 0.0.0.0:9000 --bytes "$bytes" --seed "$seed" >"$tmp/peer.json" 2>"$tmp/peer.log" &
     peer_pid=$!
-    ip netns exec "$ns" "$ttt" tcpcheck --eal "$eal" --local $ours/24 --peer $kernel:9000 --bytes "$bytes" --seed "$seed" "$@" >"$tmp/ttt.json" 2>"$tmp/ttt.log" &
+    ip netns exec "$ns" "$ttt" tcpcheck "${port_args[@]}" --local $ours/24 --peer $kernel:9000 --bytes "$bytes" --seed "$seed" "$@" >"$tmp/ttt.json" 2>"$tmp/ttt.log" &
     ttt_pid=$!
 else
-    ip netns exec "$ns" "$ttt" tcpcheck --eal "$eal" --local $ours/24 --listen --port 9000 --bytes "$bytes" --seed "$seed" "$@" >"$tmp/ttt.json" 2>"$tmp/ttt.log" &
+    ip netns exec "$ns" "$ttt" tcpcheck "${port_args[@]}" --local $ours/24 --listen --port 9000 --bytes "$bytes" --seed "$seed" "$@" >"$tmp/ttt.json" 2>"$tmp/ttt.log" &
     ttt_pid=$!
 fi
 # The tap exists once EAL has started; give the kernel side its address.

@@ -149,6 +149,56 @@ public sealed class TcpInteropTests : IDisposable
         Assert.Equal(4.0, ours.GetProperty("linger_seconds").GetDouble());
     }
 
+    /// <summary>Our own tap-fd port (tcpcheck --tap, no DPDK) against the kernel, both roles, through loss and reordering too.</summary>
+    [Theory]
+    [InlineData("client", "")]
+    [InlineData("server", "")]
+    [InlineData("client", "loss=0.02,reorder=0.02")]
+    public void OurTapPort_AgainstTheKernel_ArrivesIntact(string role, string impair)
+    {
+        string[] args = impair.Length > 0 ? ["--impair", impair] : [];
+        var (ours, kernel, _, _) = InteropWith(role, "8MiB", new() { ["PORT"] = "tap" }, args);
+        AssertIntact(ours, kernel, 8L << 20);
+        Assert.Equal("tap", ours.GetProperty("port").GetString());
+    }
+
+    /// <summary>Our stack against itself over our shared-memory ring port: two tcpcheck processes, seeded bytes verified both ways.</summary>
+    [Fact]
+    public async Task OurShmPort_OursAgainstOurs_ArrivesIntact()
+    {
+        string link = $"/dev/shm/ttt-test-{Environment.ProcessId}";
+        var server = new ProcessStartInfo(TttProcess.Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "tcpcheck", "--shm", link, "--shm-side", "0", "--mac", "02:00:00:00:00:01", "--local", "198.51.100.1/24", "--listen", "--bytes", "4MiB", "--seed", "5" })
+            server.ArgumentList.Add(a);
+        using var s = Process.Start(server)!;
+        Task<string> serverOut = s.StandardOutput.ReadToEndAsync();
+        TttProcess.Result client = TttProcess.Run("tcpcheck", "--shm", link, "--shm-side", "1", "--local", "198.51.100.2/24", "--peer", "198.51.100.1:9000", "--bytes", "4MiB", "--seed", "5");
+        Assert.True(s.WaitForExit(60_000), "the shm server did not finish");
+        Assert.True(client.ExitCode == 0, client.Stdout + client.Stderr);
+        Assert.Equal(0, s.ExitCode);
+        JsonElement c = JsonDocument.Parse(client.Stdout).RootElement, srv = JsonDocument.Parse(await serverOut).RootElement;
+        Assert.Equal("shm", c.GetProperty("port").GetString());
+        Assert.True(c.GetProperty("intact").GetBoolean() && srv.GetProperty("intact").GetBoolean());
+        Assert.Equal(4L << 20, c.GetProperty("bytes_echoed").GetInt64());
+        Assert.Equal(4L << 20, srv.GetProperty("bytes").GetInt64());
+        Assert.Equal(0, c.GetProperty("loop_allocated_bytes").GetInt64());
+        Assert.False(File.Exists(link)); // side 0 removes the link file when it closes
+    }
+
+    [Theory]
+    [InlineData(new[] { "--tap", "t0", "--shm", "/dev/shm/x" }, "give exactly one port")]
+    [InlineData(new[] { "--tap", "t0", "--shm-side", "1" }, "--shm-side applies only with --shm")]
+    [InlineData(new[] { "--eal", "--no-pci", "--mac", "02:00:00:00:00:09" }, "--mac applies only with --tap or --shm")]
+    [InlineData(new[] { "--tap", "t0", "--mac", "nonsense" }, "is not a MAC address")]
+    public void PortOptions_ThatConflict_AreOneClearLine_AndExitCode2(string[] portArgs, string message)
+    {
+        TttProcess.Result r = TttProcess.Run(["tcpcheck", .. portArgs, "--local", "198.51.100.2/24", "--peer", "198.51.100.1:9000"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("ttt: error: ", r.Stderr);
+        Assert.Contains(message, r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+    }
+
     [Fact]
     public void WithoutLinger_TheClientExitsInTimeWait()
     {
