@@ -143,45 +143,47 @@ for run in $(seq 1 "$runs"); do
     quiet; "$bin/core-pingpong" >"$tmp/out.json"; row cache-line "$run" "$tmp/out.json"
 done
 
+mkdir -p "$here/out/bench"
+cp "$tmp/rows.jsonl" "$here/out/bench/tcp-rows.jsonl"
 python3 - "$tmp/rows.jsonl" "$count" "$runs" <<'PY'
 import json, sys, statistics
 rows = [json.loads(l) for l in open(sys.argv[1])]
-count, runs = sys.argv[2], sys.argv[3]
+count, runs = sys.argv[2], int(sys.argv[3])
 def get(name, key):
     return [r["rtt_ns"][key] for r in rows if r["row"] == name and r.get("rtt_ns")]
-def span(v):
-    return "-" if not v else (f"{min(v)/1000:.2f}" if min(v) == max(v) else f"{min(v)/1000:.2f}-{max(v)/1000:.2f}")
-print(json.dumps({"count": int(count), "runs": int(runs), "rows": rows}))
+def cell(v):
+    if not v:
+        return "-"
+    m = statistics.median(v) / 1000
+    return f"{m:.2f} ({min(v)/1000:.1f}-{max(v)/1000:.1f})"
+print(f"64-byte TCP round trip, {count} per run, {runs} runs interleaved; microseconds: median of the runs (range)")
+print(f"every row as JSON: out/bench/tcp-rows.jsonl")
 print()
-print(f"64-byte TCP round trip, {count} per run, {runs} runs interleaved; microseconds, range over the runs")
-print(f"{'':34}{'server busy-polls':>28}{'server blocks':>28}")
-print(f"{'':34}{'p50':>10}{'p99':>10}{'min':>8}{'p50':>10}{'p99':>10}{'min':>8}")
+print(f"{'over a tap, kernel echo server':32}{'busy p50':>20}{'busy p99':>20}{'blocking p50':>20}{'blocking p99':>20}")
 for name, label in [("lwip-tap", "lwIP, tap fd in a spin"), ("ours-tap", "ours, our tap-fd port"),
                     ("ours-dpdk", "ours, DPDK net_tap"), ("kernel", "kernel to kernel, veth")]:
-    line = f"{label:34}"
-    for mode in ("busy", "block"):
-        n = f"{name}-{mode}"
-        line += f"{span(get(n, 'p50')):>10}{span(get(n, 'p99')):>10}{span(get(n, 'min')):>8}"
-    print(line)
+    print(f"{label:32}" + "".join(f"{cell(get(f'{name}-{mode}', q)):>20}" for mode in ("busy", "block") for q in ("p50", "p99")))
 print()
-print(f"{'':34}{'p50':>10}{'p99':>10}{'min':>8}")
-for name, label in [("ours-shm", "ours vs ours, our shm ring"), ("lwip-shm", "lwIP vs lwIP, the same ring"), ("ours-memif", "ours vs ours, DPDK net_memif")]:
-    print(f"{label:34}{span(get(name, 'p50')):>10}{span(get(name, 'p99')):>10}{span(get(name, 'min')):>8}")
-floor = [r["round_trip_ns"] for r in rows if r["row"] == "cache-line"]
-print(f"{'one cache line, core to core':34}{span(floor):>10}")
+print(f"{'stack against itself':32}{'p50':>20}{'p99':>20}{'min':>20}")
+for name, label in [("ours-shm", "ours, our shm ring"), ("lwip-shm", "lwIP, the same ring"), ("ours-memif", "ours, DPDK net_memif")]:
+    print(f"{label:32}" + "".join(f"{cell(get(name, q)):>20}" for q in ("p50", "p99", "min")))
+floor = [r["round_trip_ns"] * 1000 / 1000 for r in rows if r["row"] == "cache-line"]
+print(f"{'one cache line, core to core':32}{cell(floor):>20}")
 print()
-def ratio(a, b):
+def ratios(a, b):
     out = []
-    for run in range(1, int(runs) + 1):
+    for run in range(1, runs + 1):
         x = [r["rtt_ns"]["p50"] for r in rows if r["row"] == a and r["run"] == run and r.get("rtt_ns")]
         y = [r["rtt_ns"]["p50"] for r in rows if r["row"] == b and r["run"] == run and r.get("rtt_ns")]
         if x and y:
             out.append(x[0] / y[0])
-    return ", ".join(f"{v:.2f}" for v in out) or "-"
+    return f"median {statistics.median(out):.2f}  (" + ", ".join(f"{v:.2f}" for v in out) + ")" if out else "-"
 print("p50 ratios, run by run:")
-print(f"  ours-tap / lwip-tap      busy: {ratio('ours-tap-busy', 'lwip-tap-busy')}   block: {ratio('ours-tap-block', 'lwip-tap-block')}")
-print(f"  ours-dpdk / lwip-tap     busy: {ratio('ours-dpdk-busy', 'lwip-tap-busy')}   block: {ratio('ours-dpdk-block', 'lwip-tap-block')}")
-print(f"  ours-shm / lwip-shm           {ratio('ours-shm', 'lwip-shm')}")
-allocs = [r.get("loop_allocated_bytes") for r in rows if r["row"].startswith("ours")]
-print(f"allocated in our measured loops: {sorted(set(a for a in allocs if a is not None))} B")
+print(f"  ours-tap / lwip-tap, busy server       {ratios('ours-tap-busy', 'lwip-tap-busy')}")
+print(f"  ours-tap / lwip-tap, blocking server   {ratios('ours-tap-block', 'lwip-tap-block')}")
+print(f"  ours-dpdk / lwip-tap, busy server      {ratios('ours-dpdk-busy', 'lwip-tap-busy')}")
+print(f"  ours-shm / lwip-shm                    {ratios('ours-shm', 'lwip-shm')}")
+print(f"  ours-memif / ours-shm                  {ratios('ours-memif', 'ours-shm')}")
+allocs = sorted(set(r.get("loop_allocated_bytes") for r in rows if r["row"].startswith("ours") and r.get("loop_allocated_bytes") is not None))
+print(f"bytes allocated in our measured loops: {allocs}")
 PY

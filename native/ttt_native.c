@@ -362,8 +362,11 @@ uint16_t ttt_tx_burst_frames_tcp_cksum(uint16_t port, uint16_t queue, ttt_frame 
             l2 = 18; /* 802.1Q */
         /* IPv4 carrying TCP: the NIC fills the TCP checksum; the stack wrote the pseudo-header sum. */
         if (len >= l2 + 20 && d[l2 - 2] == 0x08 && d[l2 - 1] == 0x00 && d[l2 + 9] == 6 && (d[l2] >> 4) == 4) {
+            uint32_t l3 = (uint32_t)(d[l2] & 0x0F) * 4;
             m->l2_len = l2;
-            m->l3_len = (uint64_t)(d[l2] & 0x0F) * 4;
+            m->l3_len = l3;
+            if (len >= l2 + l3 + 13)
+                m->l4_len = (uint64_t)(d[l2 + l3 + 12] >> 4) * 4; /* some PMDs checksum l2+l3+l4_len of header: give it */
             m->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_TCP_CKSUM;
         }
         pkts[i] = m;

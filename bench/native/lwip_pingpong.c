@@ -36,7 +36,7 @@ static ttt_shm_link *shm;
 static uint8_t frame_in[2048], frame_out[2048];
 static struct netif nif;
 static struct tcp_pcb *conn;
-static int connected, closed, server;
+static int connected, closed, server, echo_failed;
 static size_t got;
 static uint8_t message[MESSAGE];
 
@@ -102,7 +102,8 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
     }
     if (server) {
         for (struct pbuf *q = p; q != NULL; q = q->next)
-            tcp_write(pcb, q->payload, q->len, TCP_WRITE_FLAG_COPY);
+            if (tcp_write(pcb, q->payload, q->len, TCP_WRITE_FLAG_COPY) != ERR_OK)
+                echo_failed = 1;
         tcp_output(pcb);
     }
     got += p->tot_len;
@@ -214,8 +215,9 @@ int main(int argc, char **argv)
             poll_link();
             sys_check_timeouts();
         }
-        printf("{\"mode\": \"lwip-echo\", \"bytes\": %zu, \"intact\": %s}\n", got, connected ? "true" : "false");
-        return connected ? 0 : 1;
+        int ok = connected && got > 0 && !echo_failed;
+        printf("{\"mode\": \"lwip-echo\", \"bytes\": %zu, \"intact\": %s}\n", got, ok ? "true" : "false");
+        return ok ? 0 : 1;
     }
 
     char host[64];
@@ -252,15 +254,25 @@ int main(int argc, char **argv)
     }
     int warmup = count / 10 < 1000 ? count / 10 : 1000;
     uint64_t *samples = malloc(sizeof(uint64_t) * (size_t)count);
+    if (samples == NULL) {
+        fprintf(stderr, "lwip-pingpong: no memory for %d samples\n", count);
+        return 2;
+    }
     uint64_t start = now_ns();
     for (int i = 0; i < warmup + count; i++) {
         message[0] = (uint8_t)i;
         got = 0;
         uint64_t t0 = now_ns();
-        tcp_write(conn, message, MESSAGE, TCP_WRITE_FLAG_COPY);
+        if (tcp_write(conn, message, MESSAGE, TCP_WRITE_FLAG_COPY) != ERR_OK) {
+            printf("{\"mode\": \"lwip-rtt\", \"intact\": false, \"error\": \"tcp_write refused round trip %d\"}\n", i);
+            return 1;
+        }
         tcp_output(conn);
-        while (got < MESSAGE && !closed)
+        for (unsigned spins = 0; got < MESSAGE && !closed; spins++) {
             poll_link();
+            if ((spins & 1023) == 1023)
+                sys_check_timeouts(); /* a lost segment is retransmitted, never a hang */
+        }
         uint64_t t1 = now_ns();
         if (closed) {
             printf("{\"mode\": \"lwip-rtt\", \"intact\": false, \"error\": \"closed after %d round trips\"}\n", i);

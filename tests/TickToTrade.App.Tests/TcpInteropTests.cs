@@ -220,6 +220,14 @@ public sealed class TcpInteropTests : IDisposable
     }
 
     [Fact]
+    public void BytesWithRtt_IsRefused_WithExitCode2()
+    {
+        TttProcess.Result r = TttProcess.Run("tcpcheck", "--eal", "--no-pci", "--local", "198.51.100.2/24", "--peer", "198.51.100.1:9000", "--rtt", "100", "--bytes", "1MiB");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--bytes and --seed do not apply with --rtt", r.Stderr);
+    }
+
+    [Fact]
     public void PortWithoutListen_IsRefused_WithExitCode2()
     {
         TttProcess.Result r = TttProcess.Run("tcpcheck", "--eal", "--no-pci", "--local", "198.51.100.2/24", "--peer", "198.51.100.1:9000", "--port", "9001");

@@ -16,7 +16,7 @@ public static class KernelPeerCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the pseudo-random bytes.", DefaultValueFactory = _ => 1 };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for the connection.", DefaultValueFactory = _ => 30 };
         var busy = new Option<bool>("--busy-poll") { Description = "Spin on a non-blocking socket instead of blocking in recv (what a busy-polling user-space stack does; pin it with --cpu)." };
-        var cpu = new Option<int?>("--cpu") { Description = "Pin the process to this CPU." };
+        var cpu = new Option<int?>("--cpu") { Description = "Pin the thread that accepts, reads and echoes to this CPU." };
         var echo = new Command("echo", "Accept one connection, echo everything, print JSON when the peer closes.") { listen, expect, seed, wait, busy, cpu };
         echo.SetAction(p => CliGuard.Run(() =>
         {
@@ -37,7 +37,7 @@ public static class KernelPeerCommand
         var count = new Option<int>("--count") { Description = "Round trips to measure (a tenth more, up to 1000, warm up first).", DefaultValueFactory = _ => 10000 };
         var wait3 = new Option<double>("--wait") { Description = "Seconds to keep trying to connect.", DefaultValueFactory = _ => 30 };
         var busy3 = new Option<bool>("--busy-poll") { Description = "Spin on a non-blocking socket for the echo instead of blocking in recv." };
-        var cpu3 = new Option<int?>("--cpu") { Description = "Pin the process to this CPU." };
+        var cpu3 = new Option<int?>("--cpu") { Description = "Pin the thread that sends and times the ping-pongs to this CPU." };
         var rtt = new Command("rtt", "Connect to an echo server and time 64-byte ping-pongs (TCP_NODELAY); print HdrHistogram percentiles as JSON.") { connect3, count, wait3, busy3, cpu3 };
         rtt.SetAction(p => CliGuard.Run(() =>
         {

@@ -25,7 +25,7 @@ public static class TcpCheckCommand
         var peer = new Option<string>("--peer") { Description = "The peer to connect to, e.g. 198.51.100.1:9000 (client and --rtt modes; refused with --listen)." };
         var bytes = new Option<string>("--bytes") { Description = "Bytes to send and have echoed (client), or to expect (--listen); suffixes KiB, MiB, GiB.", DefaultValueFactory = _ => "1MiB" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the pseudo-random bytes; the other end must use the same one to verify.", DefaultValueFactory = _ => 1 };
-        var impair = new Option<string>("--impair") { Description = "Faults injected on our port, both directions: loss=0.05,dup=0.01,reorder=0.05,corrupt=0.001,delay_us=200." };
+        var impair = new Option<string>("--impair") { Description = "Faults injected on our port, both directions: loss=0.05,dup=0.01,reorder=0.05,corrupt=0.001,delay_us=200, and down_ms=800 (the link is down for the first 800 ms)." };
         var pcap = new Option<string>("--pcap") { Description = "Record every frame crossing the port, both directions, to this pcap file." };
         var listen = new Option<bool>("--listen") { Description = "Play the server: accept one connection, verify the seeded bytes (when --bytes > 0), echo them back." };
         var port = new Option<ushort>("--port") { Description = "The port to listen on (--listen only).", DefaultValueFactory = _ => 9000 };
@@ -75,6 +75,8 @@ public static class TcpCheckCommand
                 throw new ArgumentException("--peer does not apply with --listen (the server takes whoever connects); give one or the other");
             if (isListen && p.GetResult(rtt) is { Implicit: false })
                 throw new ArgumentException("--rtt does not apply with --listen (the server echoes whatever comes); run --rtt on the client");
+            if (p.GetValue(rtt) > 0 && (p.GetResult(bytes) is { Implicit: false } || p.GetResult(seed) is { Implicit: false }))
+                throw new ArgumentException("--bytes and --seed do not apply with --rtt (it sends 64-byte messages and checks each echo)");
             if (!isListen && p.GetResult(port) is { Implicit: false })
                 throw new ArgumentException("--port applies only with --listen; the client's port is ephemeral and the peer's is in --peer");
             if (p.GetValue(linger) is < 0 or double.NaN || double.IsInfinity(p.GetValue(linger)))

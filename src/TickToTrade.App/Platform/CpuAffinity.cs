@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace TickToTrade.App.Platform;
 
-/// <summary>Pins the calling thread to one CPU (sched_setaffinity), for the busy-polling peers of the bench.</summary>
+/// <summary>Pins the calling thread (only that one: the runtime's other threads keep their mask) to one CPU (sched_setaffinity), for the busy-polling peers of the bench.</summary>
 public static unsafe partial class CpuAffinity
 {
     [LibraryImport("libc", SetLastError = true)]

@@ -125,13 +125,13 @@ public sealed class ArpCache
     public bool Want(Ipv4Address ip, long now) => Want(ip, now, out _);
 
     /// <summary>
-    /// Holds a built frame until its next hop resolves. A frame with the same nonzero
-    /// <paramref name="key"/> already waiting (the earlier copy of a retransmitted
-    /// segment) is replaced: it comes back in <paramref name="replaced"/> for the caller
-    /// to free, so an answer never releases two copies. False when the queue is full.
+    /// Holds a built frame until its next hop resolves. For a TCP segment (<paramref name="connection"/>
+    /// nonzero, covering sequence numbers [<paramref name="start"/>, <paramref name="end"/>)), the queued
+    /// segments of that connection it supersedes come back in <paramref name="superseded"/> for the caller
+    /// to free, so an answer never releases two copies of the same bytes. False when the queue is full.
     /// </summary>
-    public bool Enqueue(Ipv4Address nextHop, PacketBuffer frame, ulong key, long now, out PacketBuffer replaced, out bool didReplace) =>
-        _queue.Add(nextHop.Value, frame, key, now, out replaced, out didReplace);
+    public bool Enqueue(Ipv4Address nextHop, PacketBuffer frame, ulong connection, uint start, uint end, long now, Span<PacketBuffer> superseded, out int supersededCount) =>
+        _queue.Add(nextHop.Value, frame, connection, start, end, now, superseded, out supersededCount);
 
     /// <summary>Takes the queued frames for <paramref name="ip"/> into <paramref name="target"/>, oldest first; returns how many.</summary>
     public int TakeQueued(Ipv4Address ip, Span<PacketBuffer> target) => _queue.Take(ip.Value, target);

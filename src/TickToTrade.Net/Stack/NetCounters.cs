@@ -15,7 +15,7 @@ public sealed class NetCounters
     public long ArpMalformed;
     public long ArpQueued;
     public long ArpQueueDropped;
-    /// <summary>Frames waiting for ARP that a retransmission of the same segment replaced (freed, never sent twice).</summary>
+    /// <summary>Segments waiting for ARP that a newer segment of the connection covered (a retransmission, or a later ACK): freed, never sent twice.</summary>
     public long ArpQueueReplaced;
     public long ArpTimeouts;
     public long Ipv4Malformed;

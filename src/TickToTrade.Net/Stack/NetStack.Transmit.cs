@@ -28,20 +28,19 @@ public sealed partial class NetStack<TPort>
         TryBeginIpv4(remote, IpProtocol.Tcp, length, out segment);
 
     /// <inheritdoc />
-    public void EndSegment() => EndIpv4(SegmentKey(_building.Span[(EthernetHeader + IpHeader)..]));
-
-    /// <summary>
-    /// Names a TCP segment by what a retransmission repeats (ports, sequence number, SYN/FIN/RST,
-    /// length), so a copy waiting for ARP is replaced by its retransmission, never sent twice.
-    /// </summary>
-    private static ulong SegmentKey(ReadOnlySpan<byte> tcp)
+    public void EndSegment()
     {
-        ulong ports = BinaryPrimitives.ReadUInt32BigEndian(tcp);
-        ulong seq = BinaryPrimitives.ReadUInt32BigEndian(tcp[4..]);
-        ulong control = (ulong)(tcp[13] & 0x07); // FIN, SYN, RST (RFC 9293 §3.1)
-        ulong length = (ulong)(tcp.Length - ((tcp[12] >> 4) * 4));
-        ulong h = (ports * 0x9E37_79B9_7F4A_7C15) ^ (seq << 20) ^ (control << 52) ^ length;
-        return h | 1; // 0 means "no key"
+        // RFC 9293 §3.4: the segment's sequence range, SYN and FIN counted, names what a retransmission repeats.
+        ReadOnlySpan<byte> tcp = _building.Span[(EthernetHeader + IpHeader)..];
+        ulong connection = 0;
+        uint start = 0, end = 0;
+        if ((tcp[13] & 0x04) == 0) // never supersede anything with a RST, nor let a RST be superseded
+        {
+            connection = (ulong)BinaryPrimitives.ReadUInt32BigEndian(tcp) | (1UL << 32);
+            start = BinaryPrimitives.ReadUInt32BigEndian(tcp[4..]);
+            end = start + (uint)(tcp.Length - ((tcp[12] >> 4) * 4)) + (uint)(tcp[13] & 0x01) + (uint)((tcp[13] >> 1) & 0x01);
+        }
+        EndIpv4(connection, start, end);
     }
 
     /// <inheritdoc />
@@ -90,7 +89,7 @@ public sealed partial class NetStack<TPort>
         return true;
     }
 
-    private void EndIpv4(ulong key = 0)
+    private void EndIpv4(ulong connection = 0, uint start = 0, uint end = 0)
     {
         PacketBuffer frame = _building;
         _building = default;
@@ -101,14 +100,13 @@ public sealed partial class NetStack<TPort>
         }
         // RFC 826 / RFC 1122 §2.3.2.2: hold the frame (bounded) and ask who has the next hop.
         bool ask = _arp.Want(_buildingNextHop, _now, out bool tracked);
-        if (tracked && _arp.Enqueue(_buildingNextHop, frame, key, _now, out PacketBuffer replaced, out bool didReplace))
+        if (tracked && _arp.Enqueue(_buildingNextHop, frame, connection, start, end, _now, _superseded, out int superseded))
         {
             Counters.ArpQueued++;
-            if (didReplace)
+            if (superseded > 0)
             {
-                Counters.ArpQueueReplaced++;
-                _scratch[0] = replaced;
-                _port.Free(_scratch.AsSpan(0, 1));
+                Counters.ArpQueueReplaced += superseded;
+                _port.Free(_superseded.AsSpan(0, superseded));
             }
         }
         else

@@ -34,6 +34,7 @@ public sealed partial class NetStack<TPort> : ISegmentOutput, IDisposable where 
     private readonly PacketBuffer[] _tx = new PacketBuffer[PortLimits.MaxBurst];
     private readonly PacketBuffer[] _scratch = new PacketBuffer[PortLimits.MaxBurst];
     private readonly Ipv4Address[] _arpRetry = new Ipv4Address[16];
+    private readonly PacketBuffer[] _superseded = new PacketBuffer[32]; // queued segments a newer copy replaced (ArpCache's queue holds 32)
     private int _txCount;
     private ushort _ipId;
     private ushort _nextEphemeral;

@@ -161,7 +161,7 @@ public sealed partial class TcpConnection
             return false;
         }
 
-        long newWindow = (long)seg.Window << _sndShift;
+        long newWindow = seg.ScaledWindow(_sndShift);
         if (Seq.Gt(ack, _sndUna))
         {
             AckAdvanced(ref seg, ack, now);

@@ -125,11 +125,19 @@ public sealed partial class TcpConnection
                 // the peer's side if our SYN,ACK was lost.
                 seg.Seq = _irs + 1;
                 seg.Flags &= ~Wire.Tcp.TcpFlags.Syn;
+                seg.WindowFromSyn = true; // RFC 7323 §2.2: the window of a SYN is never scaled
                 _ackPending = true;
+            }
+            else if (State == TcpState.SynReceived && ListenPort != 0)
+            {
+                // RFC 9293 §3.10.7.4, fourth step: in SYN-RECEIVED from a passive OPEN, another SYN returns the
+                // connection to LISTEN (this slot frees; the listener still listens).
+                Terminate(TcpError.None);
+                return;
             }
             else
             {
-                ChallengeAck(now);
+                ChallengeAck(now); // RFC 5961 §4.2: synchronized states
                 return;
             }
         }
@@ -221,7 +229,7 @@ public sealed partial class TcpConnection
             {
                 State = TcpState.Established;
                 _counters.ConnectionsEstablished++;
-                _sndWnd = (long)seg.Window << _sndShift;
+                _sndWnd = seg.ScaledWindow(_sndShift);
                 _maxSndWnd = Math.Max(_maxSndWnd, _sndWnd);
                 _sndWl1 = seg.Seq;
                 _sndWl2 = seg.Ack;

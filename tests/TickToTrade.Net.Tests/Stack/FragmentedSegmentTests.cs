@@ -90,4 +90,27 @@ public sealed class FragmentedSegmentTests
         Assert.Equal(1, peer.Stack.Counters.ArpQueueReplaced);
         Assert.Equal(TcpState.SynSent, c.State);
     }
+
+    [Fact]
+    public void Rfc1122_2_3_2_2_ARetransmissionThatRepacksQueuedData_SupersedesEveryCopy_SoNoByteGoesTwice()
+    {
+        using var peer = new ScriptedPeer();
+        PeerSession s = Open.Active(peer);
+        peer.AnswerArp = false;
+        peer.Advance(34_000_000_000); // past the ARP entry's reachable time and its three re-asks: it no longer resolves
+        for (int i = 0; i < 2; i++)
+        {
+            s.Ours.Send(new byte[100]);
+            peer.Stack.Push(s.Ours, peer.Now); // two segments wait for ARP
+        }
+        peer.ExpectNothing();
+        for (int i = 0; i < 150; i++)
+            peer.Advance(10_000_000); // the timers resend: the data again, packed into one segment
+        peer.ExpectNothing();
+        peer.AnswerArpNow();
+        var sent = peer.Drain();
+        Assert.Equal(200, sent.Sum(x => x.Payload.Length)); // every byte once
+        Assert.True(peer.Stack.Counters.ArpQueueReplaced >= 2, $"replaced {peer.Stack.Counters.ArpQueueReplaced}");
+        Assert.Equal(0, peer.Stack.Counters.ArpQueueDropped);
+    }
 }

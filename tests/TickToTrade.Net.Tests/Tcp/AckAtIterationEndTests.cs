@@ -36,9 +36,9 @@ public sealed class AckAtIterationEndTests
     {
         using var peer = new ScriptedPeer();
         PeerSession s = Open.Active(peer);
-        s.SendData("tick"u8);
         long sentBefore = peer.Stack.TcpCounters.SegmentsSent;
-        Assert.Equal(sentBefore, peer.Stack.TcpCounters.SegmentsSent); // held through this iteration
+        s.SendData("tick"u8);                                          // arrives in one poll
+        Assert.Equal(sentBefore, peer.Stack.TcpCounters.SegmentsSent); // held through that iteration
         peer.Stack.Poll(peer.Now);                                     // the loop comes round
         Assert.Equal(sentBefore + 1, peer.Stack.TcpCounters.SegmentsSent);
         Assert.Equal(s.Seq, s.Expect(TcpFlags.Ack).Segment.Acknowledgment);

@@ -132,6 +132,7 @@ public sealed class HandshakeConformanceTests
         Assert.Equal(TcpState.Established, c.State);
         Assert.True(c.TimestampsEnabled && c.SackEnabled);
         Assert.Equal(7, c.SendWindowShift);
+        Assert.Equal(64240L, c.SendWindow); // RFC 7323 §2.2: the SYN,ACK's window is taken unscaled
         var (ack, _) = peer.ExpectOne();
         Assert.Equal(TcpFlags.Ack, ack.Flags);
         Assert.Equal(301u, ack.Acknowledgment);

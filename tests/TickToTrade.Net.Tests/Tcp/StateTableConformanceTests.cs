@@ -172,8 +172,25 @@ public sealed class StateTableConformanceTests
         StillWorks(peer, s, state);
     }
 
+    public static TheoryData<string> SynchronizedStates() => new() { "Established", "FinWait1", "FinWait2", "CloseWait", "Closing", "LastAck", "TimeWait" };
+
+    [Fact]
+    public void Rfc9293_3_10_7_4_ASynInSynReceivedFromAPassiveOpen_ReturnsToListen()
+    {
+        using var peer = new ScriptedPeer();
+        PeerSession s = Drive(peer, "SynReceived");
+        s.TsVal++;
+        peer.Send(s.Segment(TcpFlags.Syn, seq: s.Seq + 7));
+        Assert.Equal(TcpState.Closed, s.Ours.State);
+        Assert.Equal(TcpError.None, s.Ours.Error);
+        peer.ExpectNothing();
+        // Still listening: the peer's next SYN opens afresh.
+        peer.Send(new TcpRepr { SourcePort = 40002, DestinationPort = Open.ServerPort, Sequence = 77, Flags = TcpFlags.Syn, Window = 1000, Options = TcpOptions.None });
+        Assert.Equal(TcpFlags.Syn | TcpFlags.Ack, peer.ExpectOne().Segment.Flags);
+    }
+
     [Theory]
-    [MemberData(nameof(States))]
+    [MemberData(nameof(SynchronizedStates))]
     public void Rfc5961_4_2_ASynInASynchronizedState_GetsAChallengeAck_AndTheConnectionLives(string state)
     {
         using var peer = new ScriptedPeer();
