@@ -26,8 +26,8 @@ public sealed partial class TcpConnection
         _unackedSince = _sndUna == _sndMax ? 0 : now;
 
         // RFC 6298 §5.3: restart the timer when new data is acknowledged; §5.2: stop it when all is.
-        _rtoAt = _sndUna == _sndMax ? 0 : now + _rtt.Rto;
-        _probeAt = _sndUna == _sndMax || _inRecovery ? 0 : now + ProbeTimeout(); // RFC 8985 §7.2: rearm on each ACK
+        _timers.Rto = _sndUna == _sndMax ? 0 : now + _rtt.Rto;
+        _timers.Probe = _sndUna == _sndMax || _inRecovery ? 0 : now + ProbeTimeout(); // RFC 8985 §7.2: rearm on each ACK
         // RTT: with timestamps, every ACK of new data measures it (RFC 7323 §4.1: TSecr names the
         // transmission, so retransmissions are no ambiguity); without, one timed segment at a time,
         // counted only if nothing was retransmitted meanwhile (Karn's rule, RFC 6298 §3).
@@ -125,7 +125,7 @@ public sealed partial class TcpConnection
         _inRecovery = true;
         _recover = _sndMax;
         _highRxt = _sndUna;
-        _probeAt = 0;
+        _timers.Probe = 0;
         _lastHoleRetransmitAt = now;
         _counters.FastRetransmits++;
         if (SackRecovery)
@@ -186,7 +186,7 @@ public sealed partial class TcpConnection
             _sndWl2 = ack;
             if (opened)
             {
-                _persistAt = 0;
+                _timers.Persist = 0;
                 _persistProbes = 0;
             }
         }
@@ -209,7 +209,7 @@ public sealed partial class TcpConnection
                 if (seg.Fin)
                 {
                     _ackPending = true;
-                    _timeWaitAt = now + _config.TimeWait;
+                    _timers.TimeWait = now + _config.TimeWait;
                 }
                 return false;
         }

@@ -11,7 +11,7 @@ public sealed partial class TcpConnection
     {
         if (_config.KeepAlive && State >= TcpState.Established)
         {
-            _keepAliveAt = now + _config.KeepAliveIdle;
+            _timers.KeepAlive = now + _config.KeepAliveIdle;
             _keepAliveSent = 0;
         }
         switch (State)
@@ -99,7 +99,7 @@ public sealed partial class TcpConnection
             _sndWnd = seg.Window;
             _sndWl1 = seg.Seq;
             _sndNxt = _iss; // re-send the SYN, now as SYN,ACK
-            _rtoAt = 0;
+            _timers.Rto = 0;
         }
     }
 
@@ -148,7 +148,7 @@ public sealed partial class TcpConnection
         if (State == TcpState.TimeWait && seg.Fin && !seg.Rst && seg.Seq + seg.Length == _rcvNxt)
         {
             _ackPending = true;
-            _timeWaitAt = now + _config.TimeWait;
+            _timers.TimeWait = now + _config.TimeWait;
             return;
         }
 
@@ -257,7 +257,7 @@ public sealed partial class TcpConnection
     {
         _cc = new CongestionControl(_config.Congestion, SendMss, _config.InitialWindowSegments);
         _retransmissions = 0;
-        _rtoAt = _sndUna == _sndMax ? 0 : now + _rtt.Rto;
+        _timers.Rto = _sndUna == _sndMax ? 0 : now + _rtt.Rto;
         if (_rttTiming && Seq.Gt(_sndUna, _rttSeq))
         {
             _rtt.Sample(now - _rttStart);

@@ -51,8 +51,8 @@ public sealed partial class TcpConnection
                 long usable = window - flight;
                 if (usable <= 0)
                 {
-                    if (_sndWnd == 0 && flight == 0 && _persistAt == 0)
-                        _persistAt = now + PersistInterval(); // RFC 9293 §3.8.6.1: probe a zero window
+                    if (_sndWnd == 0 && flight == 0 && _timers.Persist == 0)
+                        _timers.Persist = now + PersistInterval(); // RFC 9293 §3.8.6.1: probe a zero window
                     break;
                 }
                 int length = (int)Math.Min(Math.Min(queued, usable), mss);
@@ -110,13 +110,13 @@ public sealed partial class TcpConnection
                 _rttStart = now;
             }
             if (!_inRecovery)
-                _probeAt = now + ProbeTimeout();
+                _timers.Probe = now + ProbeTimeout();
         }
         _sndNxt = end;
         if (Seq.Gt(end, _sndMax))
             _sndMax = end;
-        if (_rtoAt == 0)
-            _rtoAt = now + _rtt.Rto; // RFC 6298 §5.1
+        if (_timers.Rto == 0)
+            _timers.Rto = now + _rtt.Rto; // RFC 6298 §5.1
         if (_unackedSince == 0)
             _unackedSince = now;
         return true;
@@ -141,7 +141,7 @@ public sealed partial class TcpConnection
             _rttSeq = _iss;
             _rttStart = now;
         }
-        _rtoAt = now + _rtt.Rto;
+        _timers.Rto = now + _rtt.Rto;
     }
 
     /// <summary>A RST &lt;SEQ=seq&gt;&lt;CTL=RST&gt; from this connection's endpoints (RFC 9293 §3.10.7).</summary>
@@ -237,7 +237,7 @@ public sealed partial class TcpConnection
         {
             _ackPending = false;
             _ackAtIterationEnd = false;
-            _delayedAckAt = 0;
+            _timers.DelayedAck = 0;
             _unackedSegments = 0;
             _lastAckSent = _rcvNxt;
             if (!syn)

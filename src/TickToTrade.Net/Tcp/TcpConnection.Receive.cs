@@ -126,8 +126,8 @@ public sealed partial class TcpConnection
             _ackPending = true;
             return;
         }
-        if (_delayedAckAt == 0)
-            _delayedAckAt = now + _config.DelayedAckTimeout;
+        if (_timers.DelayedAck == 0)
+            _timers.DelayedAck = now + _config.DelayedAckTimeout;
     }
 
     /// <summary>Eighth step: the FIN, in order (RFC 9293 §3.10.7.4).</summary>
@@ -159,8 +159,7 @@ public sealed partial class TcpConnection
     private void EnterTimeWait(long now)
     {
         State = TcpState.TimeWait;
-        _timeWaitAt = now + _config.TimeWait;
-        _rtoAt = _persistAt = _keepAliveAt = _delayedAckAt = 0;
+        _timers.EnterTimeWait(now + _config.TimeWait); // every other timer stops
     }
 
     /// <summary>RCV.WND: free space in the receive ring, never less than what was already advertised.</summary>

@@ -80,7 +80,7 @@ public sealed partial class TcpConnection
     /// </summary>
     private void TailLossProbe(long now)
     {
-        _probeAt = 0;
+        _timers.Probe = 0;
         if (_inRecovery || _sndUna == _sndMax || State < TcpState.Established)
             return;
         if (_sackOk && _sacked.Count > 0 && !Seq.Lt(_sndUna, _recover))
@@ -98,7 +98,7 @@ public sealed partial class TcpConnection
         {
             int length = (int)Math.Min(queued, SendMss);
             SendData(_sndNxt, length, _finQueued && !_finAcked && _sndNxt + (uint)length == dataEnd, now);
-            _probeAt = 0;
+            _timers.Probe = 0;
             return;
         }
         uint last = _sndMax - (uint)Math.Min((long)(_sndMax - _sndUna), SendMss);

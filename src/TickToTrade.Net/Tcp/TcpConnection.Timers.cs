@@ -12,7 +12,7 @@ public sealed partial class TcpConnection
     {
         if (State == TcpState.Closed)
             return;
-        if (_timeWaitAt != 0 && now >= _timeWaitAt)
+        if (TcpTimers.Due(_timers.TimeWait, now))
         {
             Terminate(TcpError.None); // RFC 9293 §3.10.8: the 2 MSL timeout ends TIME-WAIT
             return;
@@ -23,23 +23,23 @@ public sealed partial class TcpConnection
             TimeOut(TcpError.TimedOut);
             return;
         }
-        if (_rtoAt != 0 && now >= _rtoAt)
+        if (TcpTimers.Due(_timers.Rto, now))
         {
             RetransmissionTimeout(now);
             if (State == TcpState.Closed)
                 return;
         }
-        if (_probeAt != 0 && now >= _probeAt)
+        if (TcpTimers.Due(_timers.Probe, now))
             TailLossProbe(now);
-        if (_persistAt != 0 && now >= _persistAt)
+        if (TcpTimers.Due(_timers.Persist, now))
             ZeroWindowProbe(now);
-        if (_delayedAckAt != 0 && now >= _delayedAckAt)
+        if (TcpTimers.Due(_timers.DelayedAck, now))
         {
             _counters.DelayedAcks++;
             _ackPending = true;
-            _delayedAckAt = 0;
+            _timers.DelayedAck = 0;
         }
-        if (_keepAliveAt != 0 && now >= _keepAliveAt && State is TcpState.Established or TcpState.CloseWait or TcpState.FinWait2)
+        if (TcpTimers.Due(_timers.KeepAlive, now) && State is TcpState.Established or TcpState.CloseWait or TcpState.FinWait2)
             KeepAliveProbe(now);
         Output(now);
     }
@@ -60,23 +60,23 @@ public sealed partial class TcpConnection
         if (State is TcpState.SynSent or TcpState.SynReceived)
         {
             _sndNxt = _iss; // the SYN (or SYN,ACK) goes again
-            _rtoAt = now + _rtt.Rto;
+            _timers.Rto = now + _rtt.Rto;
             return;
         }
-        _probeAt = 0;
+        _timers.Probe = 0;
         _cc.OnRto(_sndMax - _sndUna);
         _inRecovery = false;
         _dupAcks = 0;
         _recover = _sndMax;  // RFC 6582 §3.2: no fast retransmit for losses from before the timeout
         _sacked.Clear();     // RFC 2018 §8: after a timeout, SACK information is not trusted
         _sndNxt = _sndUna;   // go back: resend from the first unacknowledged byte, one segment first
-        _rtoAt = now + _rtt.Rto;
+        _timers.Rto = now + _rtt.Rto;
     }
 
     /// <summary>RFC 9293 §3.8.6.1: with a zero send window, send one byte past it now and then to learn when it opens.</summary>
     private void ZeroWindowProbe(long now)
     {
-        _persistAt = 0;
+        _timers.Persist = 0;
         if (_sndWnd != 0 || Seq.Ge(_sndNxt, DataEnd))
         {
             _persistProbes = 0;
@@ -90,7 +90,7 @@ public sealed partial class TcpConnection
                 _sndMax = end; // the probe byte may be acknowledged
         }
         _persistProbes++;
-        _persistAt = now + PersistInterval();
+        _timers.Persist = now + PersistInterval();
     }
 
     private long PersistInterval()
@@ -112,7 +112,7 @@ public sealed partial class TcpConnection
         _keepAliveSent++;
         _counters.KeepAliveProbes++;
         SendSegment(_sndNxt - 1, Wire.Tcp.TcpFlags.Ack, 0, 0, now);
-        _keepAliveAt = now + _config.KeepAliveInterval;
+        _timers.KeepAlive = now + _config.KeepAliveInterval;
     }
 
     private void TimeOut(TcpError error)

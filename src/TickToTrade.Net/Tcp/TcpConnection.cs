@@ -13,7 +13,8 @@ namespace TickToTrade.Net.Tcp;
 /// TcpConnection.Input.cs (segment arrival, RFC 9293 §3.10.7: the state
 /// dispatch, acceptability, RST and SYN checks), .Ack.cs (the ACK field and
 /// loss signals), .Receive.cs (text and FIN), .Output.cs (what to send),
-/// .Recovery.cs (SACK recovery, retransmission, tail loss probe) and .Timers.cs.
+/// .Recovery.cs (SACK recovery, retransmission, tail loss probe) and .Timers.cs
+/// (what happens when a deadline in <see cref="TcpTimers"/> comes).
 /// </summary>
 public sealed partial class TcpConnection : IDisposable
 {
@@ -46,9 +47,9 @@ public sealed partial class TcpConnection : IDisposable
     private bool _peerFin;
     private uint _lastOutOfOrderStart;
 
-    // Timers (absolute nanoseconds; 0 = stopped).
-    private long _probeAt, _lastHoleRetransmitAt;
-    private long _rtoAt, _delayedAckAt, _persistAt, _keepAliveAt, _timeWaitAt, _unackedSince;
+    // Deadlines (TcpTimers), and when data first went unacknowledged and the last hole was resent.
+    private TcpTimers _timers;
+    private long _lastHoleRetransmitAt, _unackedSince;
     private int _retransmissions, _persistProbes, _keepAliveSent;
     private RttEstimator _rtt;
     private bool _rttTiming;
@@ -244,8 +245,9 @@ public sealed partial class TcpConnection : IDisposable
         _tsOffset = _isn.Keyed(remote.Address, remote.Port, local.Address, local.Port);
         _finQueued = _finSent = _finAcked = _outOfOrderFin = _peerFin = false;
         _finSeq = 0;
-        _rtoAt = _delayedAckAt = _persistAt = _timeWaitAt = _unackedSince = _probeAt = _lastHoleRetransmitAt = 0;
-        _keepAliveAt = _config.KeepAlive ? now + _config.KeepAliveIdle : 0;
+        _timers.StopAll();
+        _unackedSince = _lastHoleRetransmitAt = 0;
+        _timers.KeepAlive = _config.KeepAlive ? now + _config.KeepAliveIdle : 0;
         _retransmissions = _persistProbes = _keepAliveSent = 0;
         _rtt = new RttEstimator(_config.InitialRto, _config.MinRto, _config.MaxRto);
         _rttTiming = false;
@@ -265,7 +267,7 @@ public sealed partial class TcpConnection : IDisposable
         if (error != TcpError.None)
             Error = error;
         State = TcpState.Closed;
-        _rtoAt = _delayedAckAt = _persistAt = _keepAliveAt = _timeWaitAt = _probeAt = 0;
+        _timers.StopAll();
         if (ListenPort != 0 && !Accepted)
             Released = true; // never handed to the user: the slot is free again
     }
@@ -273,7 +275,7 @@ public sealed partial class TcpConnection : IDisposable
     /// <summary>The control block in one line, for diagnostics (allocates: off the hot path).</summary>
     public override string ToString() =>
         $"{State} {Local}->{Remote} una={_sndUna - _iss} nxt={_sndNxt - _iss} max={_sndMax - _iss} queued={_send.Count} wnd={_sndWnd} cwnd={_cc.Cwnd} ssthresh={_cc.Ssthresh} " +
-        $"rto={_rtt.Rto / 1_000_000}ms rtoAt={_rtoAt} persistAt={_persistAt} rexmits={_retransmissions} recovery={_inRecovery} recover={_recover - _iss} highRxt={_highRxt - _iss} sacked={_sacked.Count} dupacks={_dupAcks} " +
+        $"rto={_rtt.Rto / 1_000_000}ms rtoAt={_timers.Rto} persistAt={_timers.Persist} rexmits={_retransmissions} recovery={_inRecovery} recover={_recover - _iss} highRxt={_highRxt - _iss} sacked={_sacked.Count} dupacks={_dupAcks} " +
         $"rcvNxt={_rcvNxt - _irs} readable={_receive.Count} ooo={_outOfOrder.Count} adv={_rcvAdvertisedEdge - _rcvNxt} fin={_finQueued}/{_finSent}/{_finAcked} peerFin={_peerFin}";
 
     public void Dispose()
