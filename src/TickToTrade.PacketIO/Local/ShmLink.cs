@@ -6,7 +6,7 @@ namespace TickToTrade.PacketIO.Local;
 
 /// <summary>
 /// One end of a point-to-point link in shared memory (native/ttt_shm.h): side 0
-/// creates the file, side 1 attaches to it. The owner of a <see cref="ShmPort"/>.
+/// creates the file, side 1 attaches to it. The owner of a <see cref="LocalPort{TLink}"/> over <see cref="ShmRing"/>.
 /// </summary>
 public sealed unsafe class ShmLink : IDisposable
 {
@@ -33,7 +33,7 @@ public sealed unsafe class ShmLink : IDisposable
         return new ShmLink(LocalPortState.Create(buffers, link));
     }
 
-    public ShmPort CreatePort() => new(_state);
+    public LocalPort<ShmRing> CreatePort() => new(_state);
 
     public void Dispose()
     {

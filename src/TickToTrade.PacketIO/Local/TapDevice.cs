@@ -6,7 +6,7 @@ namespace TickToTrade.PacketIO.Local;
 /// <summary>
 /// A tap interface this process creates (or attaches to) in its own network
 /// namespace, opened non-blocking, with a pool of frame buffers: the owner of a
-/// <see cref="TapPort"/>. Its kernel side is the interface <see cref="Name"/>.
+/// <see cref="LocalPort{TLink}"/> over <see cref="TapFd"/>. Its kernel side is the interface <see cref="Name"/>.
 /// </summary>
 public sealed unsafe class TapDevice : IDisposable
 {
@@ -33,7 +33,7 @@ public sealed unsafe class TapDevice : IDisposable
         return new TapDevice(name, LocalPortState.Create(buffers, fd));
     }
 
-    public TapPort CreatePort() => new(_state);
+    public LocalPort<TapFd> CreatePort() => new(_state);
 
     public void Dispose()
     {

@@ -1,22 +1,22 @@
 using System.Runtime.CompilerServices;
-using TickToTrade.PacketIO.Native;
 
 namespace TickToTrade.PacketIO.Local;
 
 /// <summary>
-/// A port over a Linux tap file descriptor (<see cref="TapDevice"/>): receive is one
-/// non-blocking read() per frame until the queue is empty, transmit one write() per
-/// frame. For test and bench links where DPDK's net_tap costs a signal per burst.
-/// A handle, copied freely; one shim call per burst; never allocates or throws.
+/// A port of our own over a device that copies frames (<see cref="TapFd"/>, owned by
+/// <see cref="TapDevice"/>; <see cref="ShmRing"/>, owned by <see cref="ShmLink"/>): its
+/// buffers come from our own pool, a burst of them armed for each receive, and a sent
+/// frame's buffer goes straight back to the pool. A handle, copied freely; one shim call
+/// per burst; never allocates or throws.
 /// </summary>
-public readonly unsafe struct TapPort : IPacketPort
+public readonly unsafe struct LocalPort<TLink> : IPacketPort where TLink : struct, ILocalLink
 {
     private readonly LocalPortState* _s;
 
-    internal TapPort(LocalPortState* state) => _s = state;
+    internal LocalPort(LocalPortState* state) => _s = state;
 
     /// <inheritdoc />
-    public bool TcpChecksumOffload => false; // we copy the frame: computing the checksum is ours
+    public bool TcpChecksumOffload => false; // the device copies the frame: computing the checksum is ours
 
     /// <inheritdoc />
     public ref PortCounters Counters => ref _s->Counters;
@@ -28,7 +28,7 @@ public readonly unsafe struct TapPort : IPacketPort
         LocalPortState* s = _s;
         s->Counters.RxPolls++;
         int n = Math.Min(Math.Min(frames.Length, PortLimits.MaxBurst), s->Arm());
-        int got = n == 0 ? 0 : NativeMethods.ttt_tap_recv((int)s->Handle, s->Armed, (ushort)n, &s->Counters.RxOversize);
+        int got = n == 0 ? 0 : TLink.Receive(s->Handle, s->Armed, (ushort)n, &s->Counters.RxOversize);
         if (got == 0)
         {
             s->Counters.RxEmptyPolls++;
@@ -50,9 +50,9 @@ public readonly unsafe struct TapPort : IPacketPort
             return 0;
         int sent;
         fixed (PacketBuffer* f = frames)
-            sent = NativeMethods.ttt_tap_send((int)_s->Handle, f, (ushort)n);
+            sent = TLink.Send(_s->Handle, f, (ushort)n);
         _s->CountSent(frames[..n], sent);
-        _s->Recycle(frames[..sent]); // the kernel copied them
+        _s->Recycle(frames[..sent]); // the device copied them
         return sent;
     }
 
