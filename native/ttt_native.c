@@ -326,7 +326,25 @@ int ttt_alloc_frames(struct rte_mempool *pool, ttt_frame *frames, uint16_t n)
     return n;
 }
 
-uint16_t ttt_tx_burst_frames(uint16_t port, uint16_t queue, ttt_frame *frames, uint16_t n)
+/* Marks an IPv4/TCP frame for TCP checksum offload: the NIC fills the TCP checksum,
+ * the stack wrote the pseudo-header sum. Other frames go as they are. */
+static inline void mark_tcp_cksum(struct rte_mbuf *m, const uint8_t *d, uint32_t len)
+{
+    uint32_t l2 = 14;
+    m->ol_flags = 0;
+    if (len >= 18 && d[12] == 0x81 && d[13] == 0x00)
+        l2 = 18; /* 802.1Q */
+    if (len >= l2 + 20 && d[l2 - 2] == 0x08 && d[l2 - 1] == 0x00 && d[l2 + 9] == 6 && (d[l2] >> 4) == 4) {
+        uint32_t l3 = (uint32_t)(d[l2] & 0x0F) * 4;
+        m->l2_len = l2;
+        m->l3_len = l3;
+        if (len >= l2 + l3 + 13)
+            m->l4_len = (uint64_t)(d[l2 + l3 + 12] >> 4) * 4; /* some PMDs checksum l2+l3+l4_len of header: give it */
+        m->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_TCP_CKSUM;
+    }
+}
+
+static inline uint16_t tx_frames(uint16_t port, uint16_t queue, ttt_frame *frames, uint16_t n, int tcp_cksum)
 {
     struct rte_mbuf *pkts[64];
     uint16_t i;
@@ -338,40 +356,21 @@ uint16_t ttt_tx_burst_frames(uint16_t port, uint16_t queue, ttt_frame *frames, u
         m->data_off = (uint16_t)(frames[i].data - (uint8_t *)m->buf_addr);
         m->data_len = (uint16_t)frames[i].len;
         m->pkt_len = frames[i].len;
+        if (tcp_cksum)
+            mark_tcp_cksum(m, frames[i].data, frames[i].len);
         pkts[i] = m;
     }
     return rte_eth_tx_burst(port, queue, pkts, n);
 }
 
+uint16_t ttt_tx_burst_frames(uint16_t port, uint16_t queue, ttt_frame *frames, uint16_t n)
+{
+    return tx_frames(port, queue, frames, n, 0);
+}
+
 uint16_t ttt_tx_burst_frames_tcp_cksum(uint16_t port, uint16_t queue, ttt_frame *frames, uint16_t n)
 {
-    struct rte_mbuf *pkts[64];
-    uint16_t i;
-    if (n > 64)
-        n = 64;
-    for (i = 0; i < n; i++) {
-        struct rte_mbuf *m = frames[i].mbuf;
-        const uint8_t *d = frames[i].data;
-        uint32_t len = frames[i].len;
-        uint32_t l2 = 14;
-        m->data_off = (uint16_t)(d - (uint8_t *)m->buf_addr);
-        m->data_len = (uint16_t)len;
-        m->pkt_len = len;
-        m->ol_flags = 0;
-        if (len >= 18 && d[12] == 0x81 && d[13] == 0x00)
-            l2 = 18; /* 802.1Q */
-        /* IPv4 carrying TCP: the NIC fills the TCP checksum; the stack wrote the pseudo-header sum. */
-        if (len >= l2 + 20 && d[l2 - 2] == 0x08 && d[l2 - 1] == 0x00 && d[l2 + 9] == 6 && (d[l2] >> 4) == 4) {
-            uint32_t l3 = (uint32_t)(d[l2] & 0x0F) * 4;
-            m->l2_len = l2;
-            m->l3_len = l3;
-            if (len >= l2 + l3 + 13)
-                m->l4_len = (uint64_t)(d[l2 + l3 + 12] >> 4) * 4; /* some PMDs checksum l2+l3+l4_len of header: give it */
-            m->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_TCP_CKSUM;
-        }
-        pkts[i] = m;
-    }
-    return rte_eth_tx_burst(port, queue, pkts, n);
+    return tx_frames(port, queue, frames, n, 1);
 }
 
 void ttt_free_frames(ttt_frame *frames, uint16_t n)
