@@ -95,46 +95,12 @@ public sealed class ResetConformanceTests
 
     public static TheoryData<string> SynchronizedStates() => new() { "Established", "FinWait1", "FinWait2", "CloseWait", "LastAck" };
 
-    /// <summary>Drives a fresh connection into <paramref name="state"/>.</summary>
-    private static PeerSession InState(ScriptedPeer peer, string state)
-    {
-        PeerSession s = Open.Active(peer);
-        switch (state)
-        {
-            case "FinWait1":
-                s.Ours.Close();
-                peer.Advance(1000);
-                s.Expect(TcpFlags.Fin | TcpFlags.Ack);
-                break;
-            case "FinWait2":
-                s.Ours.Close();
-                peer.Advance(1000);
-                s.Expect(TcpFlags.Fin | TcpFlags.Ack);
-                s.Ack++;
-                s.SendAck();
-                break;
-            case "CloseWait":
-                s.SendFin();
-                s.Expect(TcpFlags.Ack);
-                break;
-            case "LastAck":
-                s.SendFin();
-                s.Expect(TcpFlags.Ack);
-                s.Ours.Close();
-                peer.Advance(1000);
-                s.Expect(TcpFlags.Fin | TcpFlags.Ack);
-                break;
-        }
-        Assert.Equal(state, s.Ours.State.ToString());
-        return s;
-    }
-
     [Theory]
     [MemberData(nameof(SynchronizedStates))]
     public void Rfc5961_3_2_ExactRst_ClosesTheConnection(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = InState(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         peer.Send(s.Segment(TcpFlags.Rst));
         Assert.Equal(TcpState.Closed, s.Ours.State);
         Assert.Equal(state == "LastAck" ? TcpError.None : TcpError.ConnectionReset, s.Ours.Error);
@@ -146,7 +112,7 @@ public sealed class ResetConformanceTests
     public void Rfc5961_3_2_InWindowButInexactRst_GetsAChallengeAck(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = InState(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         peer.Send(s.Segment(TcpFlags.Rst, seq: s.Seq + 100));
         Assert.Equal(state, s.Ours.State.ToString());
         var (ack, _) = peer.ExpectOne();

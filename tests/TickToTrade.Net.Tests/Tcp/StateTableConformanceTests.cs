@@ -14,66 +14,6 @@ public sealed class StateTableConformanceTests
 {
     public static TheoryData<string> States() => new() { "SynReceived", "Established", "FinWait1", "FinWait2", "CloseWait", "Closing", "LastAck", "TimeWait" };
 
-    /// <summary>A connection in <paramref name="state"/>, with the peer's sequence state in the session.</summary>
-    private static PeerSession Drive(ScriptedPeer peer, string state)
-    {
-        PeerSession s;
-        if (state == "SynReceived")
-        {
-            Assert.True(peer.Stack.Listen(Open.ServerPort));
-            peer.Send(new TcpRepr { SourcePort = ScriptedPeer.PeerPort, DestinationPort = Open.ServerPort, Sequence = Open.PeerIss, Flags = TcpFlags.Syn, Window = 65535, Options = ScriptedPeer.FullOptions(500) });
-            var (synAck, _) = peer.ExpectOne();
-            TcpConnection c = peer.Stack.FindConnection(new TcpEndpoint(ScriptedPeer.PeerIp, ScriptedPeer.PeerPort), Open.ServerPort)!;
-            s = new PeerSession(peer, c, Open.ServerPort, timestamps: true) { Seq = Open.PeerIss + 1, Ack = synAck.Sequence + 1, TsVal = 501 };
-            s.Note(synAck);
-        }
-        else
-        {
-            s = Open.Active(peer);
-        }
-        switch (state)
-        {
-            case "FinWait1":
-                OurFin(peer, s);
-                break;
-            case "FinWait2":
-                OurFin(peer, s);
-                s.Ack++;
-                s.SendAck();
-                break;
-            case "CloseWait":
-                s.SendFin();
-                s.Expect(TcpFlags.Ack);
-                break;
-            case "Closing":
-                OurFin(peer, s); // ours is out, unacknowledged; theirs crosses it
-                s.SendFin();
-                s.Expect(TcpFlags.Ack);
-                break;
-            case "LastAck":
-                s.SendFin();
-                s.Expect(TcpFlags.Ack);
-                OurFin(peer, s);
-                break;
-            case "TimeWait":
-                OurFin(peer, s);
-                s.Ack++;
-                s.SendAck();
-                s.SendFin();
-                s.Expect(TcpFlags.Ack);
-                break;
-        }
-        Assert.Equal(state, s.Ours.State.ToString());
-        return s;
-    }
-
-    private static void OurFin(ScriptedPeer peer, PeerSession s)
-    {
-        s.Ours.Close();
-        peer.Advance(1000);
-        s.Expect(TcpFlags.Fin | TcpFlags.Ack);
-    }
-
     /// <summary>The connection still does what its state is for, after whatever was thrown at it.</summary>
     private static void StillWorks(ScriptedPeer peer, PeerSession s, string state)
     {
@@ -97,7 +37,7 @@ public sealed class StateTableConformanceTests
                 Assert.Equal(TcpState.FinWait2, s.Ours.State);
                 break;
             case "CloseWait":
-                OurFin(peer, s);
+                ConnectionStates.OurFin(peer, s);
                 Assert.Equal(TcpState.LastAck, s.Ours.State);
                 break;
             case "Closing":
@@ -126,7 +66,7 @@ public sealed class StateTableConformanceTests
     public void Rfc9293_3_10_7_4_ARstAtExactlyRcvNxt_Closes_WithTheErrorTheStateCalls(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = Drive(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         s.TsVal++;
         peer.Send(s.Segment(TcpFlags.Rst));
         Assert.Equal(TcpState.Closed, s.Ours.State);
@@ -148,7 +88,7 @@ public sealed class StateTableConformanceTests
     public void Rfc5961_3_2_ARstInTheWindowButNotAtRcvNxt_GetsAChallengeAck_AndTheConnectionLives(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = Drive(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         s.TsVal++;
         peer.Send(s.Segment(TcpFlags.Rst, seq: s.Seq + 1));
         Assert.Equal(state, s.Ours.State.ToString());
@@ -164,7 +104,7 @@ public sealed class StateTableConformanceTests
     public void Rfc5961_3_2_ARstOutsideTheWindow_IsDroppedSilently_AndTheConnectionLives(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = Drive(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         s.TsVal++;
         peer.Send(s.Segment(TcpFlags.Rst, seq: s.Seq + 0x4000_0000));
         Assert.Equal(state, s.Ours.State.ToString());
@@ -178,7 +118,7 @@ public sealed class StateTableConformanceTests
     public void Rfc9293_3_10_7_4_ASynInSynReceivedFromAPassiveOpen_ReturnsToListen()
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = Drive(peer, "SynReceived");
+        PeerSession s = ConnectionStates.Drive(peer, "SynReceived");
         s.TsVal++;
         peer.Send(s.Segment(TcpFlags.Syn, seq: s.Seq + 7));
         Assert.Equal(TcpState.Closed, s.Ours.State);
@@ -194,7 +134,7 @@ public sealed class StateTableConformanceTests
     public void Rfc5961_4_2_ASynInASynchronizedState_GetsAChallengeAck_AndTheConnectionLives(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = Drive(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         s.TsVal++;
         peer.Send(s.Segment(TcpFlags.Syn, seq: s.Seq + 7));
         Assert.Equal(state, s.Ours.State.ToString());
@@ -210,7 +150,7 @@ public sealed class StateTableConformanceTests
     public void Rfc9293_3_10_7_4_AnAckOfSomethingNeverSent_IsAnsweredAndDropped_AndTheConnectionLives(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = Drive(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         s.TsVal++;
         peer.Send(s.Segment(TcpFlags.Ack, ack: s.Ack + 100_000));
         Assert.Equal(state, s.Ours.State.ToString());
@@ -236,7 +176,7 @@ public sealed class StateTableConformanceTests
     public void Rfc9293_3_10_7_4_ASegmentOutsideTheReceiveWindow_GetsAnAck_AndTheConnectionLives(string state)
     {
         using var peer = new ScriptedPeer();
-        PeerSession s = Drive(peer, state);
+        PeerSession s = ConnectionStates.Drive(peer, state);
         s.TsVal++;
         peer.Send(s.Segment(TcpFlags.Ack | TcpFlags.Psh, seq: s.Seq + 0x4000_0000), "outside"u8);
         Assert.Equal(state, s.Ours.State.ToString());
